@@ -1,0 +1,45 @@
+package org.leadgate.lead;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+
+/**
+ * The JSON shape in which a lead leaves LeadGate (log target, minimal generic adapter):
+ * <pre>{@code
+ * {"leadId": "...", "formId": "contact", "receivedAt": "2026-11-23T10:15:30Z",
+ *  "fields": {"email": "ada@example.de"},
+ *  "provenance": {"email": {"source": "TYPED", "origin": "form:contact", "at": "2026-11-23T10:15:30Z"}}}
+ * }</pre>
+ */
+public final class LeadJson {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private LeadJson() {}
+
+  public static ObjectNode toTree(Lead lead) {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("leadId", lead.id());
+    root.put("formId", lead.formId());
+    root.put("receivedAt", lead.receivedAt().toString());
+    ObjectNode fields = root.putObject("fields");
+    ObjectNode provenance = root.putObject("provenance");
+    for (Map.Entry<String, FieldValue> entry : lead.fields().entrySet()) {
+      fields.put(entry.getKey(), entry.getValue().value());
+      Provenance source = entry.getValue().provenance();
+      provenance.putObject(entry.getKey())
+          .put("source", source.source().name())
+          .put("origin", source.origin())
+          .put("at", source.at().toString());
+    }
+    return root;
+  }
+
+  public static byte[] toBytes(Lead lead) {
+    try {
+      return MAPPER.writeValueAsBytes(toTree(lead));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("a lead tree always serialises", e);
+    }
+  }
+}

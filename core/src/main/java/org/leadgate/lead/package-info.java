@@ -1,0 +1,2 @@
+/** The lead as a value: fields with provenance (who set each value, and when). */
+package org.leadgate.lead;
