@@ -32,6 +32,11 @@ public final class ConfigNode {
     this.path = path;
   }
 
+  /** A section at the given path, for tests and embedders. */
+  public static ConfigNode of(JsonNode node, String path) {
+    return new ConfigNode(node, path);
+  }
+
   /** The dotted path of this section ({@code ""} for the root). */
   public String path() {
     return path;

@@ -1,0 +1,36 @@
+package org.leadgate.crm.log;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.leadgate.lead.LeadJson;
+import org.leadgate.spi.CrmAdapter;
+import org.leadgate.spi.Delivery;
+import org.leadgate.spi.DeliveryResult;
+
+/** Appends each lead as one JSON line and forces it to disk before acknowledging. */
+final class LogTarget implements CrmAdapter {
+  private final Path file;
+
+  LogTarget(Path file) {
+    this.file = file;
+  }
+
+  @Override
+  public synchronized DeliveryResult deliver(Delivery delivery) {
+    byte[] json = LeadJson.toBytes(delivery.lead());
+    ByteBuffer line = ByteBuffer.allocate(json.length + 1).put(json).put((byte) '\n').flip();
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+        StandardOpenOption.WRITE)) {
+      while (line.hasRemaining()) {
+        channel.write(line);
+      }
+      channel.force(false);
+      return DeliveryResult.delivered(null);
+    } catch (IOException e) {
+      return DeliveryResult.retry("cannot write " + file + ": " + e.getMessage());
+    }
+  }
+}

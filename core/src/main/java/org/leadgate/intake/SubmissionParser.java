@@ -1,0 +1,138 @@
+package org.leadgate.intake;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.ContentDisposition;
+import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.ParseException;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns a request body into form values: {@code application/x-www-form-urlencoded}, {@code multipart/form-data}
+ * (text parts only) and {@code application/json} (one object of scalar values or lists of them). Bodies must be
+ * UTF-8.
+ */
+public final class SubmissionParser {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  public ParsedBody parse(String contentTypeHeader, byte[] body) {
+    ContentType contentType;
+    try {
+      contentType = new ContentType(contentTypeHeader == null ? "" : contentTypeHeader);
+    } catch (ParseException e) {
+      return new ParsedBody.Unsupported(String.valueOf(contentTypeHeader));
+    }
+    String charset = contentType.getParameter("charset");
+    if (charset != null && !charset.equalsIgnoreCase("utf-8")) {
+      return new ParsedBody.Unsupported(contentTypeHeader + " (only UTF-8 is accepted)");
+    }
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(body))
+          .toString();
+    } catch (CharacterCodingException e) {
+      return new ParsedBody.Malformed("the body is not valid UTF-8");
+    }
+    return switch (contentType.getBaseType().toLowerCase(Locale.ROOT)) {
+      case "application/x-www-form-urlencoded" -> urlEncoded(text);
+      case "multipart/form-data" -> multipart(contentTypeHeader, body, text);
+      case "application/json" -> json(text);
+      default -> new ParsedBody.Unsupported(contentType.getBaseType());
+    };
+  }
+
+  private static ParsedBody urlEncoded(String text) {
+    Map<String, List<String>> values = new LinkedHashMap<>();
+    try {
+      for (String pair : text.split("&")) {
+        if (pair.isEmpty()) {
+          continue;
+        }
+        int eq = pair.indexOf('=');
+        String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+        String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+        values.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+      }
+    } catch (IllegalArgumentException e) {
+      return new ParsedBody.Malformed("the form body has a broken %-escape");
+    }
+    return new ParsedBody.Values(values, text);
+  }
+
+  private static ParsedBody multipart(String contentTypeHeader, byte[] body, String text) {
+    Map<String, List<String>> values = new LinkedHashMap<>();
+    try {
+      MimeMultipart multipart = new MimeMultipart(new ByteArrayDataSource(body, contentTypeHeader));
+      for (int i = 0; i < multipart.getCount(); i++) {
+        BodyPart part = multipart.getBodyPart(i);
+        String[] disposition = part.getHeader("Content-Disposition");
+        if (disposition == null || disposition.length == 0) {
+          return new ParsedBody.Malformed("multipart part " + (i + 1) + " has no Content-Disposition");
+        }
+        ContentDisposition parsed = new ContentDisposition(disposition[0]);
+        String name = parsed.getParameter("name");
+        if (name == null) {
+          return new ParsedBody.Malformed("multipart part " + (i + 1) + " has no field name");
+        }
+        if (parsed.getParameter("filename") != null) {
+          return new ParsedBody.Malformed("field '" + name + "': file uploads are not accepted");
+        }
+        try (InputStream in = part.getInputStream()) {
+          values.computeIfAbsent(name, k -> new ArrayList<>())
+              .add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+      }
+    } catch (MessagingException | IOException e) {
+      return new ParsedBody.Malformed("the multipart body cannot be read: " + e.getMessage());
+    }
+    return new ParsedBody.Values(values, text);
+  }
+
+  private static ParsedBody json(String text) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(text);
+    } catch (JacksonException e) {
+      return new ParsedBody.Malformed("the JSON body is not valid JSON: " + e.getOriginalMessage());
+    }
+    if (root == null || !root.isObject()) {
+      return new ParsedBody.Malformed("the JSON body must be one object of field names to values");
+    }
+    Map<String, List<String>> values = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> entry = it.next();
+      List<String> posted = new ArrayList<>();
+      JsonNode value = entry.getValue();
+      for (JsonNode item : value.isArray() ? value : List.of(value)) {
+        if (item.isContainerNode()) {
+          return new ParsedBody.Malformed("field '" + entry.getKey() + "': nested objects and lists are not accepted");
+        }
+        if (!item.isNull()) {
+          posted.add(item.asText());
+        }
+      }
+      values.put(entry.getKey(), posted);
+    }
+    return new ParsedBody.Values(values, text);
+  }
+}

@@ -1,0 +1,140 @@
+package org.leadgate.outbox;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.leadgate.config.DeliveryConfig;
+import org.leadgate.lead.Lead;
+import org.leadgate.spi.DeliveryResult;
+import org.leadgate.storage.LeadStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes due leads from the durable outbox and hands them to the CRM: retried with backoff on passing failures,
+ * dead-lettered when the CRM refuses a lead or the attempts run out, marked delivered only after the CRM
+ * acknowledged it. Because the outbox is the database, a restart resumes where the last run stopped.
+ */
+public final class DeliveryWorker implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
+  private static final int BATCH = 50;
+
+  /** Runs one delivery attempt of a lead through the delivery pipeline. */
+  @FunctionalInterface
+  public interface Attempt {
+    DeliveryResult deliver(Lead lead, int attempt);
+  }
+
+  private final LeadStore store;
+  private final Attempt attempt;
+  private final DeliveryConfig config;
+  private final Backoff backoff;
+  private final Clock clock;
+  private final BlockingQueue<Boolean> wakeUps = new ArrayBlockingQueue<>(1);
+  private volatile boolean running;
+  private Thread thread;
+
+  public DeliveryWorker(LeadStore store, Attempt attempt, DeliveryConfig config, Backoff backoff, Clock clock) {
+    this.store = store;
+    this.attempt = attempt;
+    this.config = config;
+    this.backoff = backoff;
+    this.clock = clock;
+  }
+
+  /** Starts the background thread that delivers until {@link #close()}. */
+  public synchronized void start() {
+    if (thread != null) {
+      throw new IllegalStateException("the delivery worker is already started");
+    }
+    running = true;
+    thread = new Thread(this::loop, "leadgate-delivery");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** Makes the background thread look for due leads now instead of at its next poll. */
+  public void wake() {
+    wakeUps.offer(Boolean.TRUE);
+  }
+
+  private void loop() {
+    while (running) {
+      int attempted = 0;
+      try {
+        attempted = runOnce();
+      } catch (SQLException | RuntimeException e) {
+        LOG.warn("event=delivery.poll_failed error=\"{}\"", e.getMessage());
+      }
+      if (attempted == 0) {
+        try {
+          wakeUps.poll(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+  }
+
+  /** Makes one attempt at every lead due now (up to a batch); returns how many were attempted. */
+  public int runOnce() throws SQLException {
+    int attempted = 0;
+    for (LeadStore.PendingDelivery due : store.due(clock.instant(), BATCH)) {
+      if (!running && thread != null) {
+        break;
+      }
+      Instant now = clock.instant();
+      if (store.claim(due.lead().id(), now, now.plus(config.claimLease()))) {
+        attemptOne(due);
+        attempted++;
+      }
+    }
+    return attempted;
+  }
+
+  private void attemptOne(LeadStore.PendingDelivery due) throws SQLException {
+    String leadId = due.lead().id();
+    int number = due.attempts() + 1;
+    DeliveryResult result = attempt.deliver(due.lead(), number);
+    Instant now = clock.instant();
+    if (result instanceof DeliveryResult.Delivered delivered) {
+      store.markDelivered(leadId, number, delivered.crmRecordId(), now);
+      LOG.info("event=delivery.delivered lead={} attempt={}", leadId, number);
+    } else if (result instanceof DeliveryResult.Rejected rejected) {
+      store.markDead(leadId, number, rejected.reason(), now);
+      LOG.warn("event=delivery.dead lead={} attempt={} cause=rejected", leadId, number);
+    } else if (result instanceof DeliveryResult.Retry retry && number >= config.maxAttempts()) {
+      store.markDead(leadId, number, "gave up after " + number + " attempts: " + retry.reason(), now);
+      LOG.warn("event=delivery.dead lead={} attempt={} cause=attempts_exhausted", leadId, number);
+    } else if (result instanceof DeliveryResult.Retry retry) {
+      Duration wait = backoff.after(number);
+      if (retry.retryAfter().isPresent() && retry.retryAfter().get().compareTo(wait) > 0) {
+        wait = retry.retryAfter().get();
+      }
+      store.scheduleRetry(leadId, number, now.plus(wait), retry.reason(), now);
+      LOG.info("event=delivery.retry lead={} attempt={} wait_ms={}", leadId, number, wait.toMillis());
+    }
+  }
+
+  @Override
+  public void close() {
+    Thread worker;
+    synchronized (this) {
+      worker = thread;
+      running = false;
+    }
+    if (worker != null) {
+      wake();
+      try {
+        worker.join(30_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package org.leadgate.pipeline;
+
+import java.util.List;
+import java.util.Objects;
+import org.leadgate.spi.DeliveryResult;
+
+/** What a pipeline made of a lead. */
+public sealed interface Outcome {
+
+  /** Durably stored; {@code replayed} when an earlier submission with the same idempotency key already was. */
+  record Accepted(String leadId, boolean replayed) implements Outcome {}
+
+  /** Refused before anything was stored, with a reason per field. */
+  record Invalid(List<FieldProblem> problems) implements Outcome {
+    public Invalid {
+      problems = List.copyOf(problems);
+      if (problems.isEmpty()) {
+        throw new IllegalArgumentException("an invalid outcome names at least one problem");
+      }
+    }
+  }
+
+  /** Handed to the CRM, which answered {@code result}. */
+  record CrmAnswered(DeliveryResult result) implements Outcome {
+    public CrmAnswered {
+      Objects.requireNonNull(result, "result");
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package org.leadgate.storage;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.leadgate.lead.FieldValue;
+import org.leadgate.lead.Provenance;
+
+/** Stores a lead's fields with their provenance as one JSON column. */
+final class FieldsCodec {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private FieldsCodec() {}
+
+  static String encode(Map<String, FieldValue> fields) {
+    ObjectNode root = JSON.createObjectNode();
+    fields.forEach((name, field) -> root.putObject(name)
+        .put("value", field.value())
+        .put("source", field.provenance().source().name())
+        .put("origin", field.provenance().origin())
+        .put("at", field.provenance().at().toString()));
+    return root.toString();
+  }
+
+  static Map<String, FieldValue> decode(String json) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored lead fields are not JSON", e);
+    }
+    Map<String, FieldValue> fields = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> entry = it.next();
+      JsonNode field = entry.getValue();
+      fields.put(entry.getKey(), new FieldValue(
+          field.get("value").asText(),
+          new Provenance(
+              Provenance.Source.valueOf(field.get("source").asText()),
+              field.get("origin").asText(),
+              Instant.parse(field.get("at").asText()))));
+    }
+    return fields;
+  }
+}

@@ -1,0 +1,216 @@
+package org.leadgate.storage;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.leadgate.intake.Submission;
+import org.leadgate.lead.Lead;
+import org.leadgate.pipeline.Outcome;
+
+/**
+ * All SQL of LeadGate's submissions, leads and delivery outbox. The same statements run on SQLite and PostgreSQL.
+ */
+public final class LeadStore {
+  private final DataSource dataSource;
+  private final String target;
+
+  /** @param target the id of the CRM adapter new leads are queued for */
+  public LeadStore(DataSource dataSource, String target) {
+    this.dataSource = dataSource;
+    this.target = target;
+  }
+
+  /** A submission and the lead made from it, to be accepted together. */
+  public record Accept(Submission submission, Lead lead) {}
+
+  /**
+   * Stores submissions, their leads and outbox rows in one transaction. A submission whose idempotency key is
+   * already stored adds nothing and answers the earlier lead.
+   */
+  public List<Outcome.Accepted> acceptAll(List<Accept> batch) throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        List<Outcome.Accepted> results = new ArrayList<>(batch.size());
+        for (Accept accept : batch) {
+          results.add(accept(connection, accept));
+        }
+        connection.commit();
+        return results;
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      }
+    }
+  }
+
+  private Outcome.Accepted accept(Connection connection, Accept accept) throws SQLException {
+    Submission submission = accept.submission();
+    Lead lead = accept.lead();
+    String submissionId = UUID.randomUUID().toString();
+    try (PreparedStatement insert = connection.prepareStatement(
+        "INSERT INTO submissions (id, form_id, received_at, content_type, body, idempotency_key)"
+            + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (form_id, idempotency_key) DO NOTHING")) {
+      insert.setString(1, submissionId);
+      insert.setString(2, submission.formId());
+      insert.setLong(3, submission.receivedAt().toEpochMilli());
+      insert.setString(4, submission.contentType());
+      insert.setString(5, submission.body());
+      insert.setString(6, submission.idempotencyKey().orElse(null));
+      if (insert.executeUpdate() == 0) {
+        return new Outcome.Accepted(leadForKey(connection, submission), true);
+      }
+    }
+    try (PreparedStatement insert = connection.prepareStatement(
+        "INSERT INTO leads (id, submission_id, form_id, received_at, fields) VALUES (?, ?, ?, ?, ?)")) {
+      insert.setString(1, lead.id());
+      insert.setString(2, submissionId);
+      insert.setString(3, lead.formId());
+      insert.setLong(4, lead.receivedAt().toEpochMilli());
+      insert.setString(5, FieldsCodec.encode(lead.fields()));
+      insert.executeUpdate();
+    }
+    try (PreparedStatement insert = connection.prepareStatement(
+        "INSERT INTO outbox (lead_id, target, status, attempts, next_attempt_at, updated_at)"
+            + " VALUES (?, ?, 'pending', 0, ?, ?)")) {
+      insert.setString(1, lead.id());
+      insert.setString(2, target);
+      insert.setLong(3, lead.receivedAt().toEpochMilli());
+      insert.setLong(4, lead.receivedAt().toEpochMilli());
+      insert.executeUpdate();
+    }
+    return new Outcome.Accepted(lead.id(), false);
+  }
+
+  private static String leadForKey(Connection connection, Submission submission) throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement(
+        "SELECT l.id FROM leads l JOIN submissions s ON s.id = l.submission_id"
+            + " WHERE s.form_id = ? AND s.idempotency_key = ?")) {
+      select.setString(1, submission.formId());
+      select.setString(2, submission.idempotencyKey().orElseThrow());
+      try (ResultSet rows = select.executeQuery()) {
+        if (!rows.next()) {
+          throw new SQLException("idempotency key is stored without its lead");
+        }
+        return rows.getString(1);
+      }
+    }
+  }
+
+  /** A lead waiting in the outbox, with the attempts made so far. */
+  public record PendingDelivery(Lead lead, int attempts) {}
+
+  /** Leads due for delivery at {@code now}, oldest first. */
+  public List<PendingDelivery> due(Instant now, int limit) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(
+            "SELECT l.id, l.form_id, l.received_at, l.fields, o.attempts FROM outbox o"
+                + " JOIN leads l ON l.id = o.lead_id"
+                + " WHERE o.status = 'pending' AND o.next_attempt_at <= ? ORDER BY o.next_attempt_at LIMIT ?")) {
+      select.setLong(1, now.toEpochMilli());
+      select.setInt(2, limit);
+      List<PendingDelivery> due = new ArrayList<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          Lead lead = new Lead(rows.getString(1), rows.getString(2), Instant.ofEpochMilli(rows.getLong(3)),
+              FieldsCodec.decode(rows.getString(4)));
+          due.add(new PendingDelivery(lead, rows.getInt(5)));
+        }
+      }
+      return due;
+    }
+  }
+
+  /**
+   * Takes a due lead for one attempt, so that no other worker (or gateway instance) delivers it at the same time.
+   * If this worker dies mid-attempt, the lead is due again at {@code leaseUntil}.
+   */
+  public boolean claim(String leadId, Instant now, Instant leaseUntil) throws SQLException {
+    return update("UPDATE outbox SET next_attempt_at = ?, updated_at = ?"
+            + " WHERE lead_id = ? AND status = 'pending' AND next_attempt_at <= ?",
+        leaseUntil.toEpochMilli(), now.toEpochMilli(), leadId, now.toEpochMilli()) == 1;
+  }
+
+  public void markDelivered(String leadId, int attempts, Optional<String> crmRecordId, Instant now)
+      throws SQLException {
+    update("UPDATE outbox SET status = 'delivered', attempts = ?, crm_record_id = ?, last_error = NULL,"
+        + " updated_at = ? WHERE lead_id = ?", attempts, crmRecordId.orElse(null), now.toEpochMilli(), leadId);
+  }
+
+  public void scheduleRetry(String leadId, int attempts, Instant nextAttempt, String error, Instant now)
+      throws SQLException {
+    update("UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ?, updated_at = ? WHERE lead_id = ?",
+        attempts, nextAttempt.toEpochMilli(), error, now.toEpochMilli(), leadId);
+  }
+
+  public void markDead(String leadId, int attempts, String error, Instant now) throws SQLException {
+    update("UPDATE outbox SET status = 'dead', attempts = ?, last_error = ?, updated_at = ? WHERE lead_id = ?",
+        attempts, error, now.toEpochMilli(), leadId);
+  }
+
+  /** Puts a dead letter back in the queue with fresh attempts; false if {@code leadId} is no dead letter. */
+  public boolean replay(String leadId, Instant now) throws SQLException {
+    return update("UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = ?, updated_at = ?"
+        + " WHERE lead_id = ? AND status = 'dead'", now.toEpochMilli(), now.toEpochMilli(), leadId) == 1;
+  }
+
+  /** A lead the CRM would not take, with the last error. */
+  public record DeadLetter(String leadId, String formId, int attempts, String lastError, Instant since) {}
+
+  public List<DeadLetter> deadLetters(int limit) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(
+            "SELECT o.lead_id, l.form_id, o.attempts, o.last_error, o.updated_at FROM outbox o"
+                + " JOIN leads l ON l.id = o.lead_id WHERE o.status = 'dead' ORDER BY o.updated_at DESC LIMIT ?")) {
+      select.setInt(1, limit);
+      List<DeadLetter> letters = new ArrayList<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          letters.add(new DeadLetter(rows.getString(1), rows.getString(2), rows.getInt(3), rows.getString(4),
+              Instant.ofEpochMilli(rows.getLong(5))));
+        }
+      }
+      return letters;
+    }
+  }
+
+  /** How many outbox rows are in each state. */
+  public record OutboxCounts(long pending, long delivered, long dead) {}
+
+  public OutboxCounts counts() throws SQLException {
+    long pending = 0;
+    long delivered = 0;
+    long dead = 0;
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(
+            "SELECT status, COUNT(*) FROM outbox GROUP BY status");
+        ResultSet rows = select.executeQuery()) {
+      while (rows.next()) {
+        switch (rows.getString(1)) {
+          case "pending" -> pending = rows.getLong(2);
+          case "delivered" -> delivered = rows.getLong(2);
+          case "dead" -> dead = rows.getLong(2);
+          default -> throw new IllegalStateException("unknown outbox status " + rows.getString(1));
+        }
+      }
+    }
+    return new OutboxCounts(pending, delivered, dead);
+  }
+
+  private int update(String sql, Object... parameters) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setObject(i + 1, parameters[i]);
+      }
+      return statement.executeUpdate();
+    }
+  }
+}
