@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.random.RandomGenerator;
+import java.util.concurrent.ThreadLocalRandom;
 import org.leadgate.config.FieldConfig;
 import org.leadgate.config.FormConfig;
 import org.leadgate.config.GatewayConfig;
@@ -59,7 +59,7 @@ public final class Gateway implements AutoCloseable {
     this.store = new LeadStore(database.dataSource(), config.crm().adapter());
     this.worker = new DeliveryWorker(store, this::deliver, config.delivery(),
         new Backoff(config.delivery().initialBackoff(), config.delivery().maxBackoff(),
-            RandomGenerator.getDefault()), clock);
+            ThreadLocalRandom.current()), clock);
     this.writer = new GroupCommitWriter(store, config.intake().maxBatch(), worker::wake);
   }
 

@@ -1,0 +1,189 @@
+package org.leadgate.web.forms;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.leadgate.Gateway;
+import org.leadgate.config.FormConfig;
+import org.leadgate.intake.ParsedBody;
+import org.leadgate.intake.Submission;
+import org.leadgate.intake.SubmissionParser;
+import org.leadgate.pipeline.FieldProblem;
+import org.leadgate.pipeline.Outcome;
+import org.leadgate.storage.StorageUnavailableException;
+import org.leadgate.web.bootstrap.GatewayBootstrap;
+import org.leadgate.web.http.BoundedBody;
+import org.leadgate.web.http.Problem;
+import org.leadgate.web.http.Responses;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code /forms/{formId}}: GET shows the form, POST takes a submission (urlencoded, multipart or JSON). Browsers
+ * are redirected to the thank-you page or shown the form again with messages; API clients get 202 with the lead
+ * id, or an RFC 9457 problem. A 2xx or 303 is only sent after the lead is committed.
+ */
+public final class FormServlet extends HttpServlet {
+  private static final Logger LOG = LoggerFactory.getLogger(FormServlet.class);
+  private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+
+  private final SubmissionParser parser = new SubmissionParser();
+  private final Clock clock = Clock.systemUTC();
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    Optional<FormConfig> form = form(request);
+    if (form.isEmpty()) {
+      notFound(request, response);
+      return;
+    }
+    Responses.html(response, 200, FormPage.render(request.getContextPath(), form.get(), Map.of(), List.of(),
+        UUID.randomUUID().toString()));
+  }
+
+  @Override
+  protected void doOptions(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    Optional<FormConfig> form = form(request);
+    if (form.isEmpty()) {
+      notFound(request, response);
+      return;
+    }
+    if (!Origins.isCrossOriginAllowed(request, form.get())) {
+      response.setStatus(403);
+      return;
+    }
+    allowCrossOrigin(request, response);
+    response.setHeader("Access-Control-Allow-Methods", "POST");
+    response.setHeader("Access-Control-Allow-Headers", "Content-Type, Accept, Idempotency-Key");
+    response.setHeader("Access-Control-Max-Age", "600");
+    response.setStatus(204);
+  }
+
+  @Override
+  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    Optional<FormConfig> form = form(request);
+    if (form.isEmpty()) {
+      notFound(request, response);
+      return;
+    }
+    Gateway gateway = GatewayBootstrap.gateway(getServletContext());
+    boolean api = wantsJson(request);
+    if (!Origins.allowed(request, form.get())) {
+      LOG.info("event=intake.refused form={} reason=origin_not_allowed", form.get().id());
+      fail(request, response, api, Problem.of(403, "origin-not-allowed", "Origin not allowed",
+          "pages on " + Origins.of(request).orElse("?") + " may not post form '" + form.get().id() + "'"));
+      return;
+    }
+    if (Origins.isCrossOriginAllowed(request, form.get())) {
+      allowCrossOrigin(request, response);
+    }
+    int limit = gateway.config().intake().maxBodyBytes();
+    Optional<byte[]> body = BoundedBody.read(request, limit);
+    if (body.isEmpty()) {
+      fail(request, response, api, Problem.of(413, "body-too-large", "Submission too large",
+          "the body is larger than " + limit + " bytes"));
+      return;
+    }
+    ParsedBody parsed = parser.parse(request.getContentType(), body.get());
+    if (parsed instanceof ParsedBody.Unsupported unsupported) {
+      fail(request, response, api, Problem.of(415, "unsupported-media-type", "Unsupported content type",
+          "'" + unsupported.contentType() + "' is not accepted; post application/x-www-form-urlencoded,"
+              + " multipart/form-data or application/json"));
+      return;
+    }
+    if (parsed instanceof ParsedBody.Malformed malformed) {
+      fail(request, response, api, Problem.of(400, "malformed-body", "Malformed submission", malformed.reason()));
+      return;
+    }
+    ParsedBody.Values values = (ParsedBody.Values) parsed;
+    Optional<String> key = Optional.ofNullable(request.getHeader("Idempotency-Key"))
+        .or(() -> Optional.ofNullable(values.values().get(Submission.TOKEN_FIELD))
+            .filter(v -> !v.isEmpty()).map(v -> v.get(0)))
+        .filter(k -> !k.isEmpty());
+    if (key.isPresent() && !IDEMPOTENCY_KEY.matcher(key.get()).matches()) {
+      fail(request, response, api, new Problem("https://leadgate.org/problems/invalid-fields",
+          "Invalid idempotency key", 400, "the idempotency key must be 1 to 255 visible ASCII characters",
+          List.of(new FieldProblem("Idempotency-Key", "must be 1 to 255 visible ASCII characters"))));
+      return;
+    }
+    Submission submission = new Submission(form.get().id(), clock.instant().truncatedTo(ChronoUnit.MILLIS),
+        Optional.ofNullable(request.getContentType()).orElse(""), values.text(), values.values(), key);
+    submit(request, response, api, gateway, form.get(), submission);
+  }
+
+  private void submit(HttpServletRequest request, HttpServletResponse response, boolean api, Gateway gateway,
+      FormConfig form, Submission submission) throws IOException {
+    Outcome outcome;
+    try {
+      outcome = gateway.submit(submission);
+    } catch (StorageUnavailableException e) {
+      LOG.warn("event=intake.unavailable form={} error=\"{}\"", form.id(), e.getMessage());
+      response.setHeader("Retry-After", "5");
+      fail(request, response, api, Problem.of(503, "storage-unavailable", "Try again shortly",
+          "the submission could not be stored right now and was not accepted; please send it again"));
+      return;
+    }
+    if (outcome instanceof Outcome.Invalid invalid) {
+      LOG.info("event=intake.invalid form={} fields={}", form.id(), invalid.problems().size());
+      if (api) {
+        Responses.problem(response, Problem.invalidFields(invalid.problems()));
+      } else {
+        Responses.html(response, 400, FormPage.render(request.getContextPath(), form, submission.values(),
+            invalid.problems(), submission.idempotencyKey().orElse(UUID.randomUUID().toString())));
+      }
+      return;
+    }
+    Outcome.Accepted accepted = (Outcome.Accepted) outcome;
+    LOG.info("event=intake.accepted form={} lead={} replayed={}", form.id(), accepted.leadId(),
+        accepted.replayed());
+    if (api) {
+      Responses.json(response, 202, Responses.object().put("leadId", accepted.leadId()).put("status", "accepted"));
+    } else {
+      String target = form.thankYouUrl();
+      response.setStatus(303);
+      response.setHeader("Location", target.startsWith("/") ? request.getContextPath() + target : target);
+    }
+  }
+
+  private Optional<FormConfig> form(HttpServletRequest request) {
+    String path = Optional.ofNullable(request.getPathInfo()).orElse("/");
+    String id = path.length() > 1 && path.indexOf('/', 1) < 0 ? path.substring(1) : "";
+    return GatewayBootstrap.gateway(getServletContext()).config().form(id);
+  }
+
+  private static void notFound(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    fail(request, response, wantsJson(request),
+        Problem.of(404, "unknown-form", "Unknown form", "there is no form at " + request.getRequestURI()));
+  }
+
+  /** API clients ask for JSON or post it; everybody else is treated as a browser. */
+  static boolean wantsJson(HttpServletRequest request) {
+    String accept = Optional.ofNullable(request.getHeader("Accept")).orElse("");
+    String contentType = Optional.ofNullable(request.getContentType()).orElse("");
+    return accept.contains("application/json") || accept.contains("application/problem+json")
+        || (contentType.startsWith("application/json") && !accept.contains("text/html"));
+  }
+
+  private static void fail(HttpServletRequest request, HttpServletResponse response, boolean api, Problem problem)
+      throws IOException {
+    if (api) {
+      Responses.problem(response, problem);
+    } else {
+      Responses.html(response, problem.status(),
+          Layout.message(request.getContextPath(), problem.title(), problem.detail()));
+    }
+  }
+
+  private static void allowCrossOrigin(HttpServletRequest request, HttpServletResponse response) {
+    response.setHeader("Access-Control-Allow-Origin", request.getHeader("Origin"));
+    response.addHeader("Vary", "Origin");
+  }
+}

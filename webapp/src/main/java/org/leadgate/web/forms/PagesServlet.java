@@ -1,0 +1,27 @@
+package org.leadgate.web.forms;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.leadgate.config.FormConfig;
+import org.leadgate.web.bootstrap.GatewayBootstrap;
+import org.leadgate.web.http.Responses;
+
+/** The start page, which shows the first configured form, and the default thank-you page. */
+public final class PagesServlet extends HttpServlet {
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    if ("/thanks".equals(request.getServletPath())) {
+      Responses.html(response, 200, Layout.message(request.getContextPath(), "Thank you",
+          "We have received your message and will get back to you soon."));
+      return;
+    }
+    FormConfig first = GatewayBootstrap.gateway(getServletContext()).config().forms().get(0);
+    Responses.html(response, 200, FormPage.render(request.getContextPath(), first, Map.of(), List.of(),
+        UUID.randomUUID().toString()));
+  }
+}

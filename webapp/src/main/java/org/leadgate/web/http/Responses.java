@@ -1,0 +1,56 @@
+package org.leadgate.web.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.leadgate.pipeline.FieldProblem;
+
+/** Writes JSON bodies, RFC 9457 problems and HTML pages. */
+public final class Responses {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private Responses() {}
+
+  public static ObjectNode object() {
+    return JSON.createObjectNode();
+  }
+
+  public static ArrayNode array() {
+    return JSON.createArrayNode();
+  }
+
+  public static void json(HttpServletResponse response, int status, Object body) throws IOException {
+    write(response, status, "application/json", JSON.writeValueAsBytes(body));
+  }
+
+  public static void problem(HttpServletResponse response, Problem problem) throws IOException {
+    ObjectNode body = object()
+        .put("type", problem.type())
+        .put("title", problem.title())
+        .put("status", problem.status())
+        .put("detail", problem.detail());
+    if (!problem.errors().isEmpty()) {
+      ArrayNode errors = body.putArray("errors");
+      for (FieldProblem error : problem.errors()) {
+        errors.addObject().put("field", error.field()).put("reason", error.reason());
+      }
+    }
+    write(response, problem.status(), "application/problem+json", JSON.writeValueAsBytes(body));
+  }
+
+  public static void html(HttpServletResponse response, int status, String page) throws IOException {
+    write(response, status, "text/html;charset=UTF-8", page.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void write(HttpServletResponse response, int status, String contentType, byte[] body)
+      throws IOException {
+    response.setStatus(status);
+    response.setContentType(contentType);
+    response.setHeader("Cache-Control", "no-store");
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
+  }
+}

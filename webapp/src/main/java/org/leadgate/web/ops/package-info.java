@@ -1,0 +1,2 @@
+/** Operations endpoints: liveness and readiness. */
+package org.leadgate.web.ops;
