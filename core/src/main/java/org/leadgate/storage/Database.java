@@ -29,6 +29,8 @@ public final class Database implements AutoCloseable {
     HikariConfig hikari = new HikariConfig();
     hikari.setPoolName("leadgate");
     hikari.setJdbcUrl(config.jdbcUrl());
+    // Named explicitly: in a servlet container DriverManager may only know drivers of another class loader.
+    hikari.setDriverClassName(config.isSqlite() ? "org.sqlite.JDBC" : "org.postgresql.Driver");
     config.user().ifPresent(hikari::setUsername);
     config.password().ifPresent(hikari::setPassword);
     hikari.setMaximumPoolSize(config.poolSize());

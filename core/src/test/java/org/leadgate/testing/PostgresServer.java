@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.UserPrincipal;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -90,7 +89,7 @@ public final class PostgresServer {
   /** Creates a fresh, empty database (UTF8, C collation) and returns its connection settings. */
   public synchronized Database newDatabase() {
     String name = "leadgate_" + UUID.randomUUID().toString().replace("-", "");
-    try (Connection connection = DriverManager.getConnection(adminUrl, user, password);
+    try (Connection connection = connect(adminUrl, user, password);
         Statement statement = connection.createStatement()) {
       // From template0, so nothing added to template1 leaks in; UTF8 and C collation, like the throwaway server.
       statement.execute("CREATE DATABASE " + name + " TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'");
@@ -160,7 +159,7 @@ public final class PostgresServer {
         server.initdb();
         int port = server.startOnFreePort();
         String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
-        try (Connection connection = DriverManager.getConnection(url, LOCAL_USER, LOCAL_PASSWORD);
+        try (Connection connection = connect(url, LOCAL_USER, LOCAL_PASSWORD);
             Statement statement = connection.createStatement()) {
           statement.execute("SELECT 1");
         } catch (SQLException e) {
@@ -360,5 +359,16 @@ public final class PostgresServer {
         return -1;
       }
     }
+  }
+
+  /**
+   * Connects through the driver class itself: in a JVM that also runs a web application, DriverManager may hold
+   * only the web application's copy of the driver, which it will not hand to this class loader.
+   */
+  private static Connection connect(String url, String user, String password) throws SQLException {
+    java.util.Properties credentials = new java.util.Properties();
+    credentials.setProperty("user", user);
+    credentials.setProperty("password", password);
+    return new org.postgresql.Driver().connect(url, credentials);
   }
 }
