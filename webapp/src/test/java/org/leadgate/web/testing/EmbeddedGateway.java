@@ -65,8 +65,12 @@ public final class EmbeddedGateway implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
-    server.stop();
+  public void close() {
+    try {
+      server.stop();
+    } catch (Exception e) {
+      throw new IllegalStateException("Jetty did not stop cleanly", e);
+    }
   }
 
   /** {@code EmbeddedGateway <config.yml> <port-file>}: serves until killed, writes its port once started. */
