@@ -56,7 +56,7 @@ public final class Gateway implements AutoCloseable {
     this.clock = clock;
     this.database = database;
     this.crm = crm;
-    this.store = new LeadStore(database.dataSource(), config.crm().adapter());
+    this.store = new LeadStore(database, config.crm().adapter());
     this.worker = new DeliveryWorker(store, this::deliver, config.delivery(),
         new Backoff(config.delivery().initialBackoff(), config.delivery().maxBackoff(),
             ThreadLocalRandom.current()), clock);

@@ -3,6 +3,7 @@ package org.leadgate.intake;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.leadgate.config.FieldConfig;
 import org.leadgate.config.FieldType;
 import org.leadgate.config.FormConfig;
@@ -16,6 +17,10 @@ import org.leadgate.pipeline.Stage;
  * in text areas only), email domains lower-cased.
  */
 public final class NormaliseStage implements Stage {
+  private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+  private static final Pattern SPACES = Pattern.compile("[\\t\\x0B\\f\\r ]+");
+  private static final Pattern SPACE_AROUND_LINE_BREAK = Pattern.compile(" ?\\n ?");
+
   private final FormConfig form;
 
   public NormaliseStage(FormConfig form) {
@@ -39,9 +44,9 @@ public final class NormaliseStage implements Stage {
   static String tidy(String value, boolean keepLineBreaks) {
     String nfc = Normalizer.normalize(value, Normalizer.Form.NFC).replace("\r\n", "\n");
     if (!keepLineBreaks) {
-      return nfc.replaceAll("\\s+", " ").strip();
+      return WHITE_SPACE.matcher(nfc).replaceAll(" ").strip();
     }
-    return nfc.replaceAll("[\\t\\x0B\\f\\r ]+", " ").replaceAll(" ?\\n ?", "\n").strip();
+    return SPACE_AROUND_LINE_BREAK.matcher(SPACES.matcher(nfc).replaceAll(" ")).replaceAll("\n").strip();
   }
 
   private static String lowerCaseDomain(String email) {

@@ -4,6 +4,10 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +25,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class DeliveryWorker implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
-  private static final int BATCH = 50;
+  private static final int BATCH = 200;
 
   /** Runs one delivery attempt of a lead through the delivery pipeline. */
   @FunctionalInterface
@@ -81,44 +85,51 @@ public final class DeliveryWorker implements AutoCloseable {
     }
   }
 
-  /** Makes one attempt at every lead due now (up to a batch); returns how many were attempted. */
+  /**
+   * Makes one attempt at every lead due now (up to a batch) and returns how many were attempted. Claims and
+   * results are written in one transaction each per round, so the CRM acknowledges a lead before it is marked
+   * delivered; a crash in between means the lead is offered again (with the same idempotency key).
+   */
   public int runOnce() throws SQLException {
-    int attempted = 0;
-    for (LeadStore.PendingDelivery due : store.due(clock.instant(), BATCH)) {
-      if (!running && thread != null) {
-        break;
-      }
-      Instant now = clock.instant();
-      if (store.claim(due.lead().id(), now, now.plus(config.claimLease()))) {
-        attemptOne(due);
-        attempted++;
+    List<LeadStore.PendingDelivery> due = store.due(clock.instant(), BATCH);
+    if (due.isEmpty()) {
+      return 0;
+    }
+    Instant now = clock.instant();
+    Set<String> claimed = new HashSet<>(
+        store.claim(due.stream().map(d -> d.lead().id()).toList(), now, now.plus(config.claimLease())));
+    List<LeadStore.AttemptResult> results = new ArrayList<>(claimed.size());
+    for (LeadStore.PendingDelivery pending : due) {
+      if (claimed.contains(pending.lead().id())) {
+        int number = pending.attempts() + 1;
+        results.add(result(pending.lead().id(), number, attempt.deliver(pending.lead(), number)));
       }
     }
-    return attempted;
+    store.record(results, clock.instant());
+    return results.size();
   }
 
-  private void attemptOne(LeadStore.PendingDelivery due) throws SQLException {
-    String leadId = due.lead().id();
-    int number = due.attempts() + 1;
-    DeliveryResult result = attempt.deliver(due.lead(), number);
-    Instant now = clock.instant();
+  private LeadStore.AttemptResult result(String leadId, int number, DeliveryResult result) {
     if (result instanceof DeliveryResult.Delivered delivered) {
-      store.markDelivered(leadId, number, delivered.crmRecordId(), now);
-      LOG.info("event=delivery.delivered lead={} attempt={}", leadId, number);
-    } else if (result instanceof DeliveryResult.Rejected rejected) {
-      store.markDead(leadId, number, rejected.reason(), now);
-      LOG.warn("event=delivery.dead lead={} attempt={} cause=rejected", leadId, number);
-    } else if (result instanceof DeliveryResult.Retry retry && number >= config.maxAttempts()) {
-      store.markDead(leadId, number, "gave up after " + number + " attempts: " + retry.reason(), now);
-      LOG.warn("event=delivery.dead lead={} attempt={} cause=attempts_exhausted", leadId, number);
-    } else if (result instanceof DeliveryResult.Retry retry) {
-      Duration wait = backoff.after(number);
-      if (retry.retryAfter().isPresent() && retry.retryAfter().get().compareTo(wait) > 0) {
-        wait = retry.retryAfter().get();
-      }
-      store.scheduleRetry(leadId, number, now.plus(wait), retry.reason(), now);
-      LOG.info("event=delivery.retry lead={} attempt={} wait_ms={}", leadId, number, wait.toMillis());
+      LOG.debug("event=delivery.delivered lead={} attempt={}", leadId, number);
+      return new LeadStore.AttemptResult.Delivered(leadId, number, delivered.crmRecordId());
     }
+    if (result instanceof DeliveryResult.Rejected rejected) {
+      LOG.warn("event=delivery.dead lead={} attempt={} cause=rejected", leadId, number);
+      return new LeadStore.AttemptResult.Dead(leadId, number, rejected.reason());
+    }
+    DeliveryResult.Retry retry = (DeliveryResult.Retry) result;
+    if (number >= config.maxAttempts()) {
+      LOG.warn("event=delivery.dead lead={} attempt={} cause=attempts_exhausted", leadId, number);
+      return new LeadStore.AttemptResult.Dead(leadId, number,
+          "gave up after " + number + " attempts: " + retry.reason());
+    }
+    Duration wait = backoff.after(number);
+    if (retry.retryAfter().isPresent() && retry.retryAfter().get().compareTo(wait) > 0) {
+      wait = retry.retryAfter().get();
+    }
+    LOG.info("event=delivery.retry lead={} attempt={} wait_ms={}", leadId, number, wait.toMillis());
+    return new LeadStore.AttemptResult.Retry(leadId, number, clock.instant().plus(wait), retry.reason());
   }
 
   @Override

@@ -16,13 +16,17 @@ import org.leadgate.config.StorageConfig;
 
 /**
  * The connection pool to SQLite or PostgreSQL, migrated to the current schema on open. SQLite runs in WAL mode
- * with {@code synchronous=FULL}: a commit is on disk before it returns.
+ * with {@code synchronous=FULL}: a commit is on disk before it returns; the log is checkpointed in the background.
  */
 public final class Database implements AutoCloseable {
   private final HikariDataSource dataSource;
+  private final boolean sqlite;
+  private final WalCheckpointer checkpointer;
 
-  private Database(HikariDataSource dataSource) {
+  private Database(HikariDataSource dataSource, boolean sqlite) {
     this.dataSource = dataSource;
+    this.sqlite = sqlite;
+    this.checkpointer = sqlite ? new WalCheckpointer(dataSource) : null;
   }
 
   public static Database open(StorageConfig config) {
@@ -41,6 +45,8 @@ public final class Database implements AutoCloseable {
       hikari.addDataSourceProperty("synchronous", "FULL");
       hikari.addDataSourceProperty("foreign_keys", "true");
       hikari.addDataSourceProperty("busy_timeout", String.valueOf(config.busyTimeout().toMillis()));
+      // checkpoints run in the background (WalCheckpointer), not inside a commit that requests wait on
+      hikari.setConnectionInitSql("PRAGMA wal_autocheckpoint=0");
     }
     HikariDataSource dataSource;
     try {
@@ -54,7 +60,7 @@ public final class Database implements AutoCloseable {
       dataSource.close();
       throw new IllegalStateException("database migration failed: " + rootMessage(e), e);
     }
-    return new Database(dataSource);
+    return new Database(dataSource, config.isSqlite());
   }
 
   private static void createParentDirectory(String jdbcUrl) {
@@ -84,6 +90,11 @@ public final class Database implements AutoCloseable {
     return dataSource;
   }
 
+  /** How many write transactions may run at once: SQLite takes one writer at a time. */
+  public int concurrentWriters() {
+    return sqlite ? 1 : Integer.MAX_VALUE;
+  }
+
   /** Whether a connection can be had and answers a trivial query. */
   public boolean isReachable() {
     try (Connection connection = dataSource.getConnection()) {
@@ -95,6 +106,9 @@ public final class Database implements AutoCloseable {
 
   @Override
   public void close() {
+    if (checkpointer != null) {
+      checkpointer.close();
+    }
     dataSource.close();
   }
 }

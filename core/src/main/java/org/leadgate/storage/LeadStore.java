@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
 import javax.sql.DataSource;
 import org.leadgate.intake.Submission;
 import org.leadgate.lead.Lead;
@@ -19,11 +20,13 @@ import org.leadgate.pipeline.Outcome;
  */
 public final class LeadStore {
   private final DataSource dataSource;
+  private final Semaphore writers;
   private final String target;
 
   /** @param target the id of the CRM adapter new leads are queued for */
-  public LeadStore(DataSource dataSource, String target) {
-    this.dataSource = dataSource;
+  public LeadStore(Database database, String target) {
+    this.dataSource = database.dataSource();
+    this.writers = new Semaphore(database.concurrentWriters(), true);
     this.target = target;
   }
 
@@ -35,20 +38,13 @@ public final class LeadStore {
    * already stored adds nothing and answers the earlier lead.
    */
   public List<Outcome.Accepted> acceptAll(List<Accept> batch) throws SQLException {
-    try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      try {
-        List<Outcome.Accepted> results = new ArrayList<>(batch.size());
-        for (Accept accept : batch) {
-          results.add(accept(connection, accept));
-        }
-        connection.commit();
-        return results;
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
+    List<Outcome.Accepted> results = new ArrayList<>(batch.size());
+    inTransaction(connection -> {
+      for (Accept accept : batch) {
+        results.add(accept(connection, accept));
       }
-    }
+    });
+    return results;
   }
 
   private Outcome.Accepted accept(Connection connection, Accept accept) throws SQLException {
@@ -129,30 +125,63 @@ public final class LeadStore {
   }
 
   /**
-   * Takes a due lead for one attempt, so that no other worker (or gateway instance) delivers it at the same time.
-   * If this worker dies mid-attempt, the lead is due again at {@code leaseUntil}.
+   * Takes due leads for one attempt each, in one transaction, so that no other worker (or gateway instance)
+   * delivers them at the same time; answers the ids it got. If this worker dies mid-attempt, the leads are due
+   * again at {@code leaseUntil}.
    */
-  public boolean claim(String leadId, Instant now, Instant leaseUntil) throws SQLException {
-    return update("UPDATE outbox SET next_attempt_at = ?, updated_at = ?"
-            + " WHERE lead_id = ? AND status = 'pending' AND next_attempt_at <= ?",
-        leaseUntil.toEpochMilli(), now.toEpochMilli(), leadId, now.toEpochMilli()) == 1;
+  public List<String> claim(List<String> leadIds, Instant now, Instant leaseUntil) throws SQLException {
+    List<String> claimed = new ArrayList<>();
+    inTransaction(connection -> {
+      try (PreparedStatement update = connection.prepareStatement("UPDATE outbox SET next_attempt_at = ?,"
+          + " updated_at = ? WHERE lead_id = ? AND status = 'pending' AND next_attempt_at <= ?")) {
+        for (String leadId : leadIds) {
+          update.setLong(1, leaseUntil.toEpochMilli());
+          update.setLong(2, now.toEpochMilli());
+          update.setString(3, leadId);
+          update.setLong(4, now.toEpochMilli());
+          if (update.executeUpdate() == 1) {
+            claimed.add(leadId);
+          }
+        }
+      }
+    });
+    return claimed;
   }
 
-  public void markDelivered(String leadId, int attempts, Optional<String> crmRecordId, Instant now)
-      throws SQLException {
-    update("UPDATE outbox SET status = 'delivered', attempts = ?, crm_record_id = ?, last_error = NULL,"
-        + " updated_at = ? WHERE lead_id = ?", attempts, crmRecordId.orElse(null), now.toEpochMilli(), leadId);
+  /** What came of one delivery attempt, to be recorded in the outbox. */
+  public sealed interface AttemptResult {
+    String leadId();
+
+    int attempts();
+
+    /** The CRM acknowledged the lead. */
+    record Delivered(String leadId, int attempts, Optional<String> crmRecordId) implements AttemptResult {}
+
+    /** Try again at {@code nextAttempt}. */
+    record Retry(String leadId, int attempts, Instant nextAttempt, String error) implements AttemptResult {}
+
+    /** No further attempts: a dead letter until replayed. */
+    record Dead(String leadId, int attempts, String error) implements AttemptResult {}
   }
 
-  public void scheduleRetry(String leadId, int attempts, Instant nextAttempt, String error, Instant now)
-      throws SQLException {
-    update("UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ?, updated_at = ? WHERE lead_id = ?",
-        attempts, nextAttempt.toEpochMilli(), error, now.toEpochMilli(), leadId);
-  }
-
-  public void markDead(String leadId, int attempts, String error, Instant now) throws SQLException {
-    update("UPDATE outbox SET status = 'dead', attempts = ?, last_error = ?, updated_at = ? WHERE lead_id = ?",
-        attempts, error, now.toEpochMilli(), leadId);
+  /** Records the results of a round of attempts in one transaction. */
+  public void record(List<AttemptResult> results, Instant now) throws SQLException {
+    inTransaction(connection -> {
+      for (AttemptResult result : results) {
+        if (result instanceof AttemptResult.Delivered delivered) {
+          execute(connection, "UPDATE outbox SET status = 'delivered', attempts = ?, crm_record_id = ?,"
+              + " last_error = NULL, updated_at = ? WHERE lead_id = ?",
+              delivered.attempts(), delivered.crmRecordId().orElse(null), now.toEpochMilli(), delivered.leadId());
+        } else if (result instanceof AttemptResult.Retry retry) {
+          execute(connection, "UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ?, updated_at = ?"
+              + " WHERE lead_id = ?", retry.attempts(), retry.nextAttempt().toEpochMilli(), retry.error(),
+              now.toEpochMilli(), retry.leadId());
+        } else if (result instanceof AttemptResult.Dead dead) {
+          execute(connection, "UPDATE outbox SET status = 'dead', attempts = ?, last_error = ?, updated_at = ?"
+              + " WHERE lead_id = ?", dead.attempts(), dead.error(), now.toEpochMilli(), dead.leadId());
+        }
+      }
+    });
   }
 
   /** Puts a dead letter back in the queue with fresh attempts; false if {@code leadId} is no dead letter. */
@@ -205,12 +234,41 @@ public final class LeadStore {
   }
 
   private int update(String sql, Object... parameters) throws SQLException {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = connection.prepareStatement(sql)) {
+    int[] count = new int[1];
+    inTransaction(connection -> count[0] = execute(connection, sql, parameters));
+    return count[0];
+  }
+
+  private static int execute(Connection connection, String sql, Object... parameters) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
       for (int i = 0; i < parameters.length; i++) {
         statement.setObject(i + 1, parameters[i]);
       }
       return statement.executeUpdate();
+    }
+  }
+
+  private interface Work {
+    void run(Connection connection) throws SQLException;
+  }
+
+  /**
+   * Runs writes in one transaction. On SQLite, which has one writer at a time, writers of this process queue here
+   * instead of polling SQLite's busy handler, which sleeps in steps of milliseconds.
+   */
+  private void inTransaction(Work work) throws SQLException {
+    writers.acquireUninterruptibly();
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        work.run(connection);
+        connection.commit();
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      }
+    } finally {
+      writers.release();
     }
   }
 }

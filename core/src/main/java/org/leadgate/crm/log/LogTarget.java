@@ -13,6 +13,7 @@ import org.leadgate.spi.DeliveryResult;
 /** Appends each lead as one JSON line and forces it to disk before acknowledging. */
 final class LogTarget implements CrmAdapter {
   private final Path file;
+  private FileChannel channel;
 
   LogTarget(Path file) {
     this.file = file;
@@ -22,15 +23,31 @@ final class LogTarget implements CrmAdapter {
   public synchronized DeliveryResult deliver(Delivery delivery) {
     byte[] json = LeadJson.toBytes(delivery.lead());
     ByteBuffer line = ByteBuffer.allocate(json.length + 1).put(json).put((byte) '\n').flip();
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
-        StandardOpenOption.WRITE)) {
+    try {
+      if (channel == null) {
+        channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+            StandardOpenOption.WRITE);
+      }
       while (line.hasRemaining()) {
         channel.write(line);
       }
       channel.force(false);
       return DeliveryResult.delivered(null);
     } catch (IOException e) {
+      close();
       return DeliveryResult.retry("cannot write " + file + ": " + e.getMessage());
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    if (channel != null) {
+      try {
+        channel.close();
+      } catch (IOException e) {
+        // nothing was acknowledged on this channel after its last successful force
+      }
+      channel = null;
     }
   }
 }

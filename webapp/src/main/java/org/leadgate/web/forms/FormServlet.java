@@ -142,7 +142,7 @@ public final class FormServlet extends HttpServlet {
       return;
     }
     Outcome.Accepted accepted = (Outcome.Accepted) outcome;
-    LOG.info("event=intake.accepted form={} lead={} replayed={}", form.id(), accepted.leadId(),
+    LOG.debug("event=intake.accepted form={} lead={} replayed={}", form.id(), accepted.leadId(),
         accepted.replayed());
     if (api) {
       Responses.json(response, 202, Responses.object().put("leadId", accepted.leadId()).put("status", "accepted"));
