@@ -151,19 +151,19 @@ public final class ConfigNode {
 
   private static Duration parseDuration(String text) {
     Matcher simple = SIMPLE_DURATION.matcher(text.trim());
-    if (simple.matches()) {
-      long amount = Long.parseLong(simple.group(1));
-      return switch (simple.group(2)) {
-        case "ms" -> Duration.ofMillis(amount);
-        case "s" -> Duration.ofSeconds(amount);
-        case "m" -> Duration.ofMinutes(amount);
-        case "h" -> Duration.ofHours(amount);
-        default -> Duration.ofDays(amount);
-      };
-    }
     try {
+      if (simple.matches()) {
+        long amount = Long.parseLong(simple.group(1));
+        return switch (simple.group(2)) {
+          case "ms" -> Duration.ofMillis(amount);
+          case "s" -> Duration.ofSeconds(amount);
+          case "m" -> Duration.ofMinutes(amount);
+          case "h" -> Duration.ofHours(amount);
+          default -> Duration.ofDays(amount);
+        };
+      }
       return Duration.parse(text.trim());
-    } catch (DateTimeParseException e) {
+    } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
       return null;
     }
   }

@@ -16,6 +16,9 @@ public record DeliveryConfig(
   static DeliveryConfig from(ConfigNode node) {
     node.allowOnly("maxAttempts", "initialBackoff", "maxBackoff", "pollInterval", "claimLease");
     Duration initial = node.duration("initialBackoff", Duration.ofSeconds(2));
+    if (initial.toMillis() < 1) {
+      throw node.error("initialBackoff", "must be at least 1ms");
+    }
     Duration max = node.duration("maxBackoff", Duration.ofMinutes(30));
     if (max.compareTo(initial) < 0) {
       throw node.error("maxBackoff", "must not be shorter than delivery.initialBackoff (" + initial + ")");

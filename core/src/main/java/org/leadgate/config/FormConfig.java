@@ -61,6 +61,9 @@ public record FormConfig(
 
   private static String thankYouUrl(ConfigNode node) {
     String url = node.string("thankYouUrl", "/thanks");
+    if (url.contains("\\")) {
+      throw node.error("thankYouUrl", "must not contain a backslash (browsers read '/\\' like '//')");
+    }
     if (url.startsWith("/") && !url.startsWith("//")) {
       return url;
     }

@@ -10,9 +10,9 @@ import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.ParseException;
 import jakarta.mail.util.ByteArrayDataSource;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -45,11 +45,7 @@ public final class SubmissionParser {
     }
     String text;
     try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(body))
-          .toString();
+      text = strictUtf8(body);
     } catch (CharacterCodingException e) {
       return new ParsedBody.Malformed("the body is not valid UTF-8");
     }
@@ -69,14 +65,50 @@ public final class SubmissionParser {
           continue;
         }
         int eq = pair.indexOf('=');
-        String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-        String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+        String name = percentDecode(eq < 0 ? pair : pair.substring(0, eq));
+        String value = eq < 0 ? "" : percentDecode(pair.substring(eq + 1));
         values.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
       }
     } catch (IllegalArgumentException e) {
       return new ParsedBody.Malformed("the form body has a broken %-escape");
+    } catch (CharacterCodingException e) {
+      return new ParsedBody.Malformed("the form body has %-escapes that are not UTF-8");
     }
     return new ParsedBody.Values(values, text);
+  }
+
+  /** Decodes {@code +} and %-escapes to bytes, then reads them as UTF-8, refusing what is not. */
+  private static String percentDecode(String component) throws CharacterCodingException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(component.length());
+    int i = 0;
+    while (i < component.length()) {
+      int c = component.codePointAt(i);
+      if (c == '+') {
+        bytes.write(' ');
+        i++;
+      } else if (c == '%') {
+        int high = i + 2 < component.length() ? Character.digit(component.charAt(i + 1), 16) : -1;
+        int low = i + 2 < component.length() ? Character.digit(component.charAt(i + 2), 16) : -1;
+        if (high < 0 || low < 0) {
+          throw new IllegalArgumentException("broken %-escape at " + i);
+        }
+        bytes.write(high * 16 + low);
+        i += 3;
+      } else {
+        byte[] encoded = new String(Character.toChars(c)).getBytes(StandardCharsets.UTF_8);
+        bytes.write(encoded, 0, encoded.length);
+        i += Character.charCount(c);
+      }
+    }
+    return strictUtf8(bytes.toByteArray());
+  }
+
+  private static String strictUtf8(byte[] bytes) throws CharacterCodingException {
+    return StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT)
+        .decode(ByteBuffer.wrap(bytes))
+        .toString();
   }
 
   private static ParsedBody multipart(String contentTypeHeader, byte[] body, String text) {

@@ -86,27 +86,47 @@ public final class DeliveryWorker implements AutoCloseable {
   }
 
   /**
-   * Makes one attempt at every lead due now (up to a batch) and returns how many were attempted. Claims and
-   * results are written in one transaction each per round, so the CRM acknowledges a lead before it is marked
-   * delivered; a crash in between means the lead is offered again (with the same idempotency key).
+   * Makes one attempt at each lead due now (up to a batch) and returns how many were attempted. Claims and results
+   * are written in one transaction each per round, and a lead is marked delivered only after the CRM acknowledged
+   * it; a crash in between means the lead is offered again (with the same idempotency key). A round that has used
+   * half the claim lease stops and hands its remaining leads back, so that no attempt starts on a lease that may
+   * run out under it.
    */
   public int runOnce() throws SQLException {
     List<LeadStore.PendingDelivery> due = store.due(clock.instant(), BATCH);
     if (due.isEmpty()) {
       return 0;
     }
-    Instant now = clock.instant();
+    Instant claimedAt = clock.instant();
+    Instant stopAt = claimedAt.plus(config.claimLease().dividedBy(2));
     Set<String> claimed = new HashSet<>(
-        store.claim(due.stream().map(d -> d.lead().id()).toList(), now, now.plus(config.claimLease())));
+        store.claim(due.stream().map(d -> d.lead().id()).toList(), claimedAt, claimedAt.plus(config.claimLease())));
     List<LeadStore.AttemptResult> results = new ArrayList<>(claimed.size());
+    int attempted = 0;
     for (LeadStore.PendingDelivery pending : due) {
-      if (claimed.contains(pending.lead().id())) {
-        int number = pending.attempts() + 1;
-        results.add(result(pending.lead().id(), number, attempt.deliver(pending.lead(), number)));
+      String leadId = pending.lead().id();
+      if (!claimed.contains(leadId)) {
+        continue;
       }
+      if (clock.instant().isAfter(stopAt)) {
+        results.add(new LeadStore.AttemptResult.Released(leadId));
+        continue;
+      }
+      int number = pending.attempts() + 1;
+      results.add(result(leadId, number, attemptGuarded(pending.lead(), number)));
+      attempted++;
     }
     store.record(results, clock.instant());
-    return results.size();
+    return attempted;
+  }
+
+  private DeliveryResult attemptGuarded(Lead lead, int number) {
+    try {
+      return attempt.deliver(lead, number);
+    } catch (RuntimeException e) {
+      LOG.warn("event=delivery.pipeline_error lead={} error={}", lead.id(), e.getClass().getName());
+      return DeliveryResult.retry("the delivery pipeline failed unexpectedly: " + e.getClass().getName());
+    }
   }
 
   private LeadStore.AttemptResult result(String leadId, int number, DeliveryResult result) {

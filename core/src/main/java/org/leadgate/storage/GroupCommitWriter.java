@@ -42,11 +42,14 @@ public final class GroupCommitWriter implements AutoCloseable {
   /** Queues one submission; the future completes once it is committed, or fails if it could not be. */
   public CompletableFuture<Outcome.Accepted> accept(LeadStore.Accept accept) {
     CompletableFuture<Outcome.Accepted> result = new CompletableFuture<>();
-    if (!running) {
-      result.completeExceptionally(new StorageUnavailableException("the gateway is shutting down", null));
-      return result;
+    synchronized (this) {
+      // under the lock, so that nothing is queued after close() has told the writer to finish the queue
+      if (!running) {
+        result.completeExceptionally(new StorageUnavailableException("the gateway is shutting down", null));
+        return result;
+      }
+      queue.add(new Pending(accept, result));
     }
-    queue.add(new Pending(accept, result));
     return result;
   }
 
@@ -79,7 +82,6 @@ public final class GroupCommitWriter implements AutoCloseable {
       for (int i = 0; i < batch.size(); i++) {
         batch.get(i).result().complete(results.get(i));
       }
-      afterCommit.run();
     } catch (SQLException | RuntimeException e) {
       if (batch.size() == 1) {
         LOG.warn("event=intake.commit_failed leads=1 error=\"{}\"", e.getMessage());
@@ -91,12 +93,20 @@ public final class GroupCommitWriter implements AutoCloseable {
           commit(List.of(single));
         }
       }
+      return;
+    }
+    try {
+      afterCommit.run();
+    } catch (RuntimeException e) {
+      LOG.warn("event=intake.after_commit_failed error={}", e.getClass().getName());
     }
   }
 
   @Override
   public void close() {
-    running = false;
+    synchronized (this) {
+      running = false;
+    }
     try {
       writer.join(10_000);
     } catch (InterruptedException e) {

@@ -152,8 +152,6 @@ public final class LeadStore {
   public sealed interface AttemptResult {
     String leadId();
 
-    int attempts();
-
     /** The CRM acknowledged the lead. */
     record Delivered(String leadId, int attempts, Optional<String> crmRecordId) implements AttemptResult {}
 
@@ -162,6 +160,9 @@ public final class LeadStore {
 
     /** No further attempts: a dead letter until replayed. */
     record Dead(String leadId, int attempts, String error) implements AttemptResult {}
+
+    /** Claimed but not attempted: due again at once. */
+    record Released(String leadId) implements AttemptResult {}
   }
 
   /** Records the results of a round of attempts in one transaction. */
@@ -179,6 +180,9 @@ public final class LeadStore {
         } else if (result instanceof AttemptResult.Dead dead) {
           execute(connection, "UPDATE outbox SET status = 'dead', attempts = ?, last_error = ?, updated_at = ?"
               + " WHERE lead_id = ?", dead.attempts(), dead.error(), now.toEpochMilli(), dead.leadId());
+        } else if (result instanceof AttemptResult.Released released) {
+          execute(connection, "UPDATE outbox SET next_attempt_at = ?, updated_at = ? WHERE lead_id = ?",
+              now.toEpochMilli(), now.toEpochMilli(), released.leadId());
         }
       }
     });

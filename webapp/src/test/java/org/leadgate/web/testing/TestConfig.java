@@ -14,6 +14,7 @@ public final class TestConfig {
   private String crm = "crm:\n  adapter: log\n";
   private String extra = "";
   private String formExtra = "";
+  private String thankYouUrl = "https://www.example.de/danke";
 
   private TestConfig(Path directory, String jdbcUrl, String user, String password) {
     this.directory = directory;
@@ -46,6 +47,12 @@ public final class TestConfig {
     return this;
   }
 
+  /** Where browsers go after a successful post (default: an external URL). */
+  public TestConfig thankYouUrl(String url) {
+    thankYouUrl = url;
+    return this;
+  }
+
   /** Adds keys to the contact form (indented YAML lines such as {@code "    allowedOrigins: [...]"}). */
   public TestConfig withFormLines(String yaml) {
     formExtra += yaml.endsWith("\n") ? yaml : yaml + "\n";
@@ -68,7 +75,7 @@ public final class TestConfig {
         + "forms:\n"
         + "  - id: contact\n"
         + "    title: Contact\n"
-        + "    thankYouUrl: https://www.example.de/danke\n"
+        + "    thankYouUrl: " + thankYouUrl + "\n"
         + formExtra
         + "    fields:\n"
         + "      - { name: firstName, type: text }\n"

@@ -1,0 +1,370 @@
+package org.leadgate.outbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.leadgate.storage.StorageFixtures.outbox;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.leadgate.config.DeliveryConfig;
+import org.leadgate.pipeline.Outcome;
+import org.leadgate.pipeline.RealStageChain;
+import org.leadgate.spi.Delivery;
+import org.leadgate.spi.DeliveryResult;
+import org.leadgate.storage.Backend;
+import org.leadgate.storage.Database;
+import org.leadgate.storage.LeadStore;
+import org.leadgate.storage.StorageFixtures;
+import org.leadgate.storage.StorageFixtures.OutboxRow;
+import org.leadgate.testing.FakeCrmAdapter;
+import org.leadgate.testing.MutableClock;
+
+/** One {@link DeliveryWorker#runOnce()} at a time against a real SQLite outbox, a fake CRM and a test clock. */
+class DeliveryWorkerTest {
+  private static final long SEED = 42;
+  private static final DeliveryConfig CONFIG = new DeliveryConfig(3, Duration.ofSeconds(10), Duration.ofMinutes(10),
+      Duration.ofSeconds(1), Duration.ofMinutes(5));
+
+  @TempDir
+  Path tempDir;
+
+  private final MutableClock clock = MutableClock.atFixedStart();
+  private final FakeCrmAdapter crm = new FakeCrmAdapter();
+  private Database database;
+  private LeadStore store;
+  private DeliveryWorker worker;
+
+  @BeforeEach
+  void open() {
+    database = Database.open(Backend.SQLITE.freshDatabase(tempDir));
+    store = new LeadStore(database, "fake");
+    worker = workerFor(crm);
+  }
+
+  /** A worker on the shared outbox and clock that delivers through the delivery pipeline to {@code target}. */
+  private DeliveryWorker workerFor(FakeCrmAdapter target) {
+    return new DeliveryWorker(store, throughPipeline(target), CONFIG, backoff(), clock);
+  }
+
+  private static DeliveryWorker.Attempt throughPipeline(FakeCrmAdapter target) {
+    return (lead, attempt) -> {
+      Outcome outcome = RealStageChain.run(List.of(new DeliverStage(target, attempt)), lead);
+      return assertInstanceOf(Outcome.CrmAnswered.class, outcome).result();
+    };
+  }
+
+  /** How often {@code leadId} was handed to any of the CRMs. */
+  private static int deliveries(String leadId, FakeCrmAdapter... targets) {
+    int count = 0;
+    for (FakeCrmAdapter target : targets) {
+      count += target.deliveriesOf(leadId).size();
+    }
+    return count;
+  }
+
+  @AfterEach
+  void close() {
+    worker.close();
+    database.close();
+  }
+
+  /** A backoff that gives the same waits as the worker's, to know when a retry is due. */
+  private static Backoff backoff() {
+    return new Backoff(CONFIG.initialBackoff(), CONFIG.maxBackoff(), new SplittableRandom(SEED));
+  }
+
+  /** Stores a lead received now and returns its id. */
+  private String newLead(String email) throws SQLException {
+    return store.acceptAll(List.of(StorageFixtures.accept(email, clock.instant()))).get(0).leadId();
+  }
+
+  private OutboxRow row(String leadId) throws SQLException {
+    return outbox(database.dataSource(), leadId);
+  }
+
+  @Test
+  void deliveredLeadIsMarkedDeliveredWithItsCrmId() throws SQLException {
+    String id = newLead("ada@example.de");
+    crm.answer(DeliveryResult.delivered("00Q123"));
+
+    assertEquals(1, worker.runOnce());
+
+    OutboxRow row = row(id);
+    assertEquals("delivered", row.status());
+    assertEquals("00Q123", row.crmRecordId());
+    assertEquals(1, row.attempts());
+    Delivery delivery = crm.deliveries().get(0);
+    assertEquals(1, delivery.attempt());
+    assertEquals(id, delivery.lead().id());
+    assertEquals("ada@example.de", delivery.lead().value("email").orElseThrow());
+  }
+
+  @Test
+  void nothingDueMeansNothingAttempted() throws SQLException {
+    assertEquals(0, worker.runOnce());
+    assertEquals(List.of(), crm.deliveries());
+  }
+
+  @Test
+  void passingFailureIsRetriedOnlyOnceTheBackoffHasPassed() throws SQLException {
+    String id = newLead("ada@example.de");
+    Instant failedAt = clock.instant();
+    Duration wait = backoff().after(1);
+    crm.answer(DeliveryResult.retry("CRM answered 503"));
+
+    worker.runOnce();
+
+    OutboxRow row = row(id);
+    assertEquals("pending", row.status());
+    assertEquals(1, row.attempts());
+    assertEquals("CRM answered 503", row.lastError());
+    assertEquals(failedAt.plus(wait), row.nextAttemptAt());
+
+    clock.set(failedAt.plus(wait).minusMillis(1));
+    assertEquals(0, worker.runOnce(), "not due before the backoff has passed");
+    clock.set(failedAt.plus(wait));
+    assertEquals(1, worker.runOnce());
+
+    assertEquals("delivered", row(id).status());
+    assertEquals(List.of(1, 2), crm.deliveriesOf(id).stream().map(Delivery::attempt).toList());
+    assertEquals(1, crm.deliveriesOf(id).stream().map(Delivery::idempotencyKey).distinct().count(),
+        "the idempotency key is stable across attempts");
+  }
+
+  @Test
+  void retryAfterLongerThanTheBackoffWins() throws SQLException {
+    String id = newLead("ada@example.de");
+    Instant failedAt = clock.instant();
+    crm.answer(DeliveryResult.retry("429 Too Many Requests", Duration.ofHours(1)));
+
+    worker.runOnce();
+
+    assertEquals(failedAt.plus(Duration.ofHours(1)), row(id).nextAttemptAt());
+    clock.advance(Duration.ofMinutes(59));
+    assertEquals(0, worker.runOnce());
+    clock.advance(Duration.ofMinutes(1));
+    assertEquals(1, worker.runOnce());
+  }
+
+  @Test
+  void retryAfterShorterThanTheBackoffDoesNotShortenIt() throws SQLException {
+    String id = newLead("ada@example.de");
+    Instant failedAt = clock.instant();
+    crm.answer(DeliveryResult.retry("429 Too Many Requests", Duration.ofMillis(1)));
+
+    worker.runOnce();
+
+    assertEquals(failedAt.plus(backoff().after(1)), row(id).nextAttemptAt());
+  }
+
+  @Test
+  void leadIsDeadLetteredWhenTheAttemptsRunOut() throws SQLException {
+    String id = newLead("ada@example.de");
+    crm.otherwise(delivery -> DeliveryResult.retry("CRM answered 503"));
+
+    for (int i = 0; i < CONFIG.maxAttempts(); i++) {
+      assertEquals(1, worker.runOnce(), "attempt " + (i + 1));
+      clock.advance(CONFIG.maxBackoff());
+    }
+    assertEquals(0, worker.runOnce(), "a dead lead is not attempted again");
+
+    OutboxRow row = row(id);
+    assertEquals("dead", row.status());
+    assertEquals(CONFIG.maxAttempts(), row.attempts());
+    assertTrue(row.lastError().contains("gave up after " + CONFIG.maxAttempts()), row.lastError());
+    assertTrue(row.lastError().contains("CRM answered 503"), row.lastError());
+    assertEquals(List.of(id), store.deadLetters(10).stream().map(LeadStore.DeadLetter::leadId).toList());
+    assertEquals(CONFIG.maxAttempts(), crm.deliveries().size());
+  }
+
+  @Test
+  void rejectedLeadIsDeadLetteredAtOnceWithTheReasonKept() throws SQLException {
+    String id = newLead("ada@example.de");
+    crm.answer(DeliveryResult.rejected("REQUIRED_FIELD_MISSING: LastName"));
+
+    worker.runOnce();
+    clock.advance(Duration.ofDays(1));
+    worker.runOnce();
+
+    assertEquals(1, crm.deliveries().size());
+    List<LeadStore.DeadLetter> dead = store.deadLetters(10);
+    assertEquals(1, dead.size());
+    assertEquals(id, dead.get(0).leadId());
+    assertEquals(1, dead.get(0).attempts());
+    assertEquals("REQUIRED_FIELD_MISSING: LastName", dead.get(0).lastError());
+  }
+
+  @Test
+  void replayedDeadLetterIsDeliveredOnTheNextRun() throws SQLException {
+    String id = newLead("ada@example.de");
+    crm.answer(DeliveryResult.rejected("mapping error"));
+    worker.runOnce();
+
+    clock.advance(Duration.ofHours(2));
+    assertTrue(store.replay(id, clock.instant()));
+    assertEquals(1, worker.runOnce());
+
+    assertEquals("delivered", row(id).status());
+    assertEquals(List.of(1, 1), crm.deliveriesOf(id).stream().map(Delivery::attempt).toList(),
+        "a replay starts counting attempts afresh");
+    assertEquals(new LeadStore.OutboxCounts(0, 1, 0), store.counts());
+  }
+
+  @Test
+  void adapterThatThrowsIsRetriedNotLost() throws SQLException {
+    String id = newLead("ada@example.de");
+    crm.fail(new IllegalStateException("bug in the adapter"));
+
+    assertEquals(1, worker.runOnce());
+
+    OutboxRow row = row(id);
+    assertEquals("pending", row.status());
+    assertEquals(1, row.attempts());
+    assertTrue(row.lastError().contains("IllegalStateException"), row.lastError());
+
+    clock.advance(CONFIG.maxBackoff());
+    assertEquals(1, worker.runOnce());
+    assertEquals("delivered", row(id).status());
+  }
+
+  @Test
+  void adapterThatAnswersNullIsRetriedNotLost() throws SQLException {
+    String id = newLead("ada@example.de");
+    crm.answer((DeliveryResult) null);
+
+    worker.runOnce();
+
+    assertEquals("pending", row(id).status());
+    assertEquals(1, row(id).attempts());
+  }
+
+  @Test
+  void eachLeadIsDeliveredExactlyOnceAcrossRuns() throws SQLException {
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      ids.add(newLead("lead" + i + "@example.de"));
+    }
+    crm.answer(DeliveryResult.retry("flaky"), DeliveryResult.delivered("x"), DeliveryResult.retry("flaky"));
+
+    for (int run = 0; run < 6; run++) {
+      worker.runOnce();
+      clock.advance(CONFIG.maxBackoff());
+    }
+
+    for (String id : ids) {
+      long delivered = crm.deliveriesOf(id).size() - row(id).attempts() + 1;
+      assertEquals("delivered", row(id).status(), id);
+      assertEquals(1, delivered, "exactly one successful delivery of " + id);
+    }
+    assertEquals(new LeadStore.OutboxCounts(0, 5, 0), store.counts());
+    assertEquals(7, crm.deliveries().size(), "five leads, two of them retried once");
+  }
+
+  @Test
+  void leadsAreDeliveredOldestFirst() throws SQLException {
+    String first = newLead("first@example.de");
+    clock.advance(Duration.ofSeconds(1));
+    String second = newLead("second@example.de");
+
+    worker.runOnce();
+
+    assertEquals(List.of(first, second), crm.deliveries().stream().map(d -> d.lead().id()).toList());
+  }
+
+  @Test
+  void leadClaimedByAWorkerThatDiedIsDeliveredOnceTheLeaseEnds() throws SQLException {
+    String id = newLead("ada@example.de");
+    Instant now = clock.instant();
+    assertEquals(List.of(id), store.claim(List.of(id), now, now.plus(CONFIG.claimLease())),
+        "another worker took the lead, then died");
+
+    assertEquals(0, worker.runOnce(), "the lead is left alone while the other worker holds it");
+    clock.advance(CONFIG.claimLease());
+    assertEquals(1, worker.runOnce());
+
+    assertEquals("delivered", row(id).status());
+    assertEquals(1, crm.deliveries().get(0).attempt(), "a claim without an answer is no attempt");
+  }
+
+  @Test
+  void twoWorkersOnOneOutboxDeliverEachLeadOnce() throws SQLException {
+    FakeCrmAdapter otherCrm = new FakeCrmAdapter();
+    DeliveryWorker other = workerFor(otherCrm);
+    for (int i = 0; i < 4; i++) {
+      newLead("lead" + i + "@example.de");
+    }
+
+    int attempted = worker.runOnce() + other.runOnce() + worker.runOnce();
+
+    assertEquals(4, attempted);
+    assertEquals(4, crm.deliveries().size() + otherCrm.deliveries().size());
+    assertEquals(List.of(), otherCrm.deliveries(), "the first worker took every due lead");
+  }
+
+  @Test
+  void leadWhoseAttemptEndedWithinItsLeaseIsNotDeliveredAgainByAnotherWorker() throws SQLException {
+    FakeCrmAdapter otherCrm = new FakeCrmAdapter();
+    DeliveryWorker other = workerFor(otherCrm);
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      ids.add(newLead("lead" + i + "@example.de"));
+      clock.advance(Duration.ofMillis(1));
+    }
+    // Every CRM call takes 3 minutes, well within the 5-minute lease; during the second call the other gateway
+    // instance polls the outbox.
+    AtomicInteger calls = new AtomicInteger();
+    crm.otherwise(delivery -> {
+      clock.advance(Duration.ofMinutes(3));
+      if (calls.incrementAndGet() == 2) {
+        try {
+          other.runOnce();
+        } catch (SQLException e) {
+          throw new AssertionError(e);
+        }
+      }
+      return DeliveryResult.delivered("crm-" + delivery.lead().id());
+    });
+
+    while (worker.runOnce() > 0) {
+      // a round stops after half the lease and hands its remaining leads back for the next round
+    }
+
+    for (String id : ids) {
+      assertEquals(1, deliveries(id, crm, otherCrm), "deliveries of lead " + ids.indexOf(id));
+    }
+  }
+
+  @Test
+  void attemptThatThrowsDoesNotLoseTheAcknowledgementOfAnEarlierLead() throws SQLException {
+    String first = newLead("first@example.de");
+    clock.advance(Duration.ofSeconds(1));
+    String second = newLead("second@example.de");
+    DeliveryWorker.Attempt pipeline = throughPipeline(crm);
+    DeliveryWorker fragile = new DeliveryWorker(store, (lead, attempt) -> {
+      if (lead.id().equals(second)) {
+        throw new IllegalStateException("the delivery pipeline ended without a CRM answer");
+      }
+      return pipeline.deliver(lead, attempt);
+    }, CONFIG, backoff(), clock);
+
+    assertEquals(2, fragile.runOnce());
+
+    assertEquals("delivered", row(first).status(), "the CRM took the first lead before the second one failed");
+    assertEquals("pending", row(second).status(), "the failed attempt is retried, not lost");
+    clock.advance(CONFIG.claimLease());
+    worker.runOnce();
+    assertEquals(1, crm.deliveriesOf(first).size());
+  }
+}

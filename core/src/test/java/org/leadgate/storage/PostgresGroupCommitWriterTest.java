@@ -1,0 +1,7 @@
+package org.leadgate.storage;
+
+class PostgresGroupCommitWriterTest extends GroupCommitWriterContract {
+  PostgresGroupCommitWriterTest() {
+    super(Backend.POSTGRESQL);
+  }
+}

@@ -1,0 +1,7 @@
+package org.leadgate.storage;
+
+class PostgresLeadStoreTest extends LeadStoreContract {
+  PostgresLeadStoreTest() {
+    super(Backend.POSTGRESQL);
+  }
+}

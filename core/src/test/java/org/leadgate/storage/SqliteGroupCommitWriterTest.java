@@ -1,0 +1,7 @@
+package org.leadgate.storage;
+
+class SqliteGroupCommitWriterTest extends GroupCommitWriterContract {
+  SqliteGroupCommitWriterTest() {
+    super(Backend.SQLITE);
+  }
+}

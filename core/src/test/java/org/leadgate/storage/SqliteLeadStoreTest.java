@@ -1,0 +1,7 @@
+package org.leadgate.storage;
+
+class SqliteLeadStoreTest extends LeadStoreContract {
+  SqliteLeadStoreTest() {
+    super(Backend.SQLITE);
+  }
+}

@@ -1,0 +1,85 @@
+package org.leadgate.web.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.leadgate.web.testing.EmbeddedGateway;
+import org.leadgate.web.testing.StoredRows;
+import org.leadgate.web.testing.TestConfig;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/** A person fills in the form in a real browser (Debian's Chromium, headless), gets it wrong, then right. */
+class FormPageInBrowserIT {
+  private static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+  private static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
+
+  @TempDir
+  Path directory;
+
+  private EmbeddedGateway gateway;
+  private StoredRows rows;
+  private WebDriver browser;
+
+  @BeforeEach
+  void start() throws Exception {
+    if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+      throw new IllegalStateException("browser tests need Debian's chromium and chromium-driver packages ("
+          + CHROMIUM + ", " + CHROMEDRIVER + "); .ci/run installs them");
+    }
+    TestConfig config = TestConfig.sqlite(directory).thankYouUrl("/thanks");
+    rows = config.rows();
+    gateway = EmbeddedGateway.start(config.write());
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--user-data-dir=" + Files.createDirectories(directory.resolve("chromium-profile")));
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+    browser = new ChromeDriver(service, options);
+    browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
+  }
+
+  @AfterEach
+  void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+    gateway.close();
+  }
+
+  @Test
+  void aPersonWhoForgetsARequiredFieldSeesWhyKeepsWhatTheyTypedAndThenGetsThrough() throws Exception {
+    browser.get(gateway.uri("/").toString());
+    browser.findElement(By.id("field-firstName")).sendKeys("Ada");
+    browser.findElement(By.id("field-email")).sendKeys("ada@example.de");
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+    List<WebElement> messages = browser.findElements(By.cssSelector("p.error"));
+    assertEquals(List.of("lastName is required"), messages.stream().map(WebElement::getText).toList());
+    assertEquals("true", browser.findElement(By.id("field-lastName")).getAttribute("aria-invalid"));
+    assertEquals("Ada", browser.findElement(By.id("field-firstName")).getAttribute("value"));
+    assertEquals("ada@example.de", browser.findElement(By.id("field-email")).getAttribute("value"));
+    assertEquals(0, rows.count("leads"), "nothing stored for the invalid post");
+
+    browser.findElement(By.id("field-lastName")).sendKeys("Lovelace");
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+    assertTrue(browser.getCurrentUrl().endsWith("/thanks"), browser.getCurrentUrl());
+    assertEquals("Thank you", browser.findElement(By.tagName("h1")).getText());
+    assertEquals(1, rows.count("leads"));
+  }
+}
