@@ -215,8 +215,7 @@ public final class ConfigNode {
   public Map<String, String> stringMap(String key) {
     ConfigNode section = section(key);
     Map<String, String> values = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = section.node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> entry = it.next();
+    for (Map.Entry<String, JsonNode> entry : section.node.properties()) {
       if (!entry.getValue().isValueNode()) {
         throw section.error(entry.getKey(), "must be a single value");
       }

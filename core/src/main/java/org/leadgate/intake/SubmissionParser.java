@@ -18,7 +18,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -151,8 +150,7 @@ public final class SubmissionParser {
       return new ParsedBody.Malformed("the JSON body must be one object of field names to values");
     }
     Map<String, List<String>> values = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> entry = it.next();
+    for (Map.Entry<String, JsonNode> entry : root.properties()) {
       List<String> posted = new ArrayList<>();
       JsonNode value = entry.getValue();
       for (JsonNode item : value.isArray() ? value : List.of(value)) {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.leadgate.lead.FieldValue;
@@ -35,8 +34,7 @@ final class FieldsCodec {
       throw new IllegalStateException("stored lead fields are not JSON", e);
     }
     Map<String, FieldValue> fields = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> entry = it.next();
+    for (Map.Entry<String, JsonNode> entry : root.properties()) {
       JsonNode field = entry.getValue();
       fields.put(entry.getKey(), new FieldValue(
           field.get("value").asText(),
