@@ -39,24 +39,28 @@ public final class FormServlet extends HttpServlet {
   private final Clock clock = Clock.systemUTC();
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
     Optional<FormConfig> form = form(request);
     if (form.isEmpty()) {
-      notFound(request, response);
+      fail(request, response, wantsJson(request),
+          Problem.of(404, "unknown-form", "Unknown form", "there is no form at " + request.getRequestURI()));
       return;
     }
-    Responses.html(response, 200, FormPage.render(request.getContextPath(), form.get(), Map.of(), List.of(),
-        UUID.randomUUID().toString()));
+    switch (request.getMethod()) {
+      case "GET", "HEAD" -> Responses.html(response, 200, FormPage.render(request.getContextPath(), form.get(),
+          Map.of(), List.of(), UUID.randomUUID().toString()));
+      case "POST" -> post(request, response, form.get());
+      case "OPTIONS" -> preflight(request, response, form.get());
+      default -> {
+        response.setHeader("Allow", "GET, HEAD, POST, OPTIONS");
+        fail(request, response, wantsJson(request), Problem.of(405, "method-not-allowed", "Method not allowed",
+            request.getMethod() + " is not supported here; post the form instead"));
+      }
+    }
   }
 
-  @Override
-  protected void doOptions(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    Optional<FormConfig> form = form(request);
-    if (form.isEmpty()) {
-      notFound(request, response);
-      return;
-    }
-    if (!Origins.isCrossOriginAllowed(request, form.get())) {
+  private static void preflight(HttpServletRequest request, HttpServletResponse response, FormConfig form) {
+    if (!Origins.isCrossOriginAllowed(request, form)) {
       response.setStatus(403);
       return;
     }
@@ -67,22 +71,16 @@ public final class FormServlet extends HttpServlet {
     response.setStatus(204);
   }
 
-  @Override
-  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    Optional<FormConfig> form = form(request);
-    if (form.isEmpty()) {
-      notFound(request, response);
-      return;
-    }
+  private void post(HttpServletRequest request, HttpServletResponse response, FormConfig form) throws IOException {
     Gateway gateway = GatewayBootstrap.gateway(getServletContext());
     boolean api = wantsJson(request);
-    if (!Origins.allowed(request, form.get())) {
-      LOG.info("event=intake.refused form={} reason=origin_not_allowed", form.get().id());
+    if (!Origins.allowed(request, form)) {
+      LOG.info("event=intake.refused form={} reason=origin_not_allowed", form.id());
       fail(request, response, api, Problem.of(403, "origin-not-allowed", "Origin not allowed",
-          "pages on " + Origins.of(request).orElse("?") + " may not post form '" + form.get().id() + "'"));
+          "pages on " + Origins.of(request).orElse("?") + " may not post form '" + form.id() + "'"));
       return;
     }
-    if (Origins.isCrossOriginAllowed(request, form.get())) {
+    if (Origins.isCrossOriginAllowed(request, form)) {
       allowCrossOrigin(request, response);
     }
     int limit = gateway.config().intake().maxBodyBytes();
@@ -114,9 +112,9 @@ public final class FormServlet extends HttpServlet {
           List.of(new FieldProblem("Idempotency-Key", "must be 1 to 255 visible ASCII characters"))));
       return;
     }
-    Submission submission = new Submission(form.get().id(), clock.instant().truncatedTo(ChronoUnit.MILLIS),
+    Submission submission = new Submission(form.id(), clock.instant().truncatedTo(ChronoUnit.MILLIS),
         Optional.ofNullable(request.getContentType()).orElse(""), values.text(), values.values(), key);
-    submit(request, response, api, gateway, form.get(), submission);
+    submit(request, response, api, gateway, form, submission);
   }
 
   private void submit(HttpServletRequest request, HttpServletResponse response, boolean api, Gateway gateway,
@@ -157,11 +155,6 @@ public final class FormServlet extends HttpServlet {
     String path = Optional.ofNullable(request.getPathInfo()).orElse("/");
     String id = path.length() > 1 && path.indexOf('/', 1) < 0 ? path.substring(1) : "";
     return GatewayBootstrap.gateway(getServletContext()).config().form(id);
-  }
-
-  private static void notFound(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    fail(request, response, wantsJson(request),
-        Problem.of(404, "unknown-form", "Unknown form", "there is no form at " + request.getRequestURI()));
   }
 
   /** API clients ask for JSON or post it; everybody else is treated as a browser. */

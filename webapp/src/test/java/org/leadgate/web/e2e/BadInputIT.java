@@ -120,6 +120,17 @@ class BadInputIT {
   }
 
   @Test
+  void aMethodOtherThanGetOrPostIsRefusedWith405NamingTheAllowedOnes() throws Exception {
+    HttpResponse<String> response = Http.send(HttpRequest.newBuilder(gateway.uri("/forms/contact"))
+        .method("PUT", HttpRequest.BodyPublishers.ofString("{\"lastName\":\"X\"}"))
+        .header("Content-Type", "application/json").header("Accept", "application/json").build());
+
+    problem(response, 405);
+    assertEquals("GET, HEAD, POST, OPTIONS", response.headers().firstValue("Allow").orElseThrow());
+    assertNothingStored();
+  }
+
+  @Test
   void aWrongContentTypeIsRefusedWith415() throws Exception {
     JsonNode body = problem(Http.post(gateway.uri("/forms/contact"), "text/plain", "lastName=X",
         "Accept", "application/json"), 415);
