@@ -1,7 +1,6 @@
 package org.leadgate.web.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.leadgate.web.testing.EmbeddedGateway;
+import org.leadgate.web.testing.Eventually;
 import org.leadgate.web.testing.StoredRows;
 import org.leadgate.web.testing.TestConfig;
 import org.openqa.selenium.By;
@@ -67,6 +67,8 @@ class FormPageInBrowserIT {
     browser.findElement(By.id("field-firstName")).sendKeys("Ada");
     browser.findElement(By.id("field-email")).sendKeys("ada@example.de");
     browser.findElement(By.cssSelector("button[type=submit]")).click();
+    Eventually.await("the form is shown again with messages", Duration.ofSeconds(10),
+        () -> !browser.findElements(By.cssSelector("p.error")).isEmpty());
 
     List<WebElement> messages = browser.findElements(By.cssSelector("p.error"));
     assertEquals(List.of("lastName is required"), messages.stream().map(WebElement::getText).toList());
@@ -77,8 +79,9 @@ class FormPageInBrowserIT {
 
     browser.findElement(By.id("field-lastName")).sendKeys("Lovelace");
     browser.findElement(By.cssSelector("button[type=submit]")).click();
+    Eventually.await("the thank-you page", Duration.ofSeconds(10),
+        () -> browser.getCurrentUrl().endsWith("/thanks"));
 
-    assertTrue(browser.getCurrentUrl().endsWith("/thanks"), browser.getCurrentUrl());
     assertEquals("Thank you", browser.findElement(By.tagName("h1")).getText());
     assertEquals(1, rows.count("leads"));
   }
