@@ -89,8 +89,8 @@ public final class DeliveryWorker implements AutoCloseable {
    * Makes one attempt at each lead due now (up to a batch) and returns how many were attempted. Claims and results
    * are written in one transaction each per round, and a lead is marked delivered only after the CRM acknowledged
    * it; a crash in between means the lead is offered again (with the same idempotency key). A round that has used
-   * half the claim lease stops and hands its remaining leads back, so that no attempt starts on a lease that may
-   * run out under it.
+   * half the claim lease, or is interrupted by {@link #close()}, stops and hands its remaining leads back, so that no
+   * attempt starts on a lease that may run out under it and a restart need not wait for leases to end.
    */
   public int runOnce() throws SQLException {
     List<LeadStore.PendingDelivery> due = store.due(clock.instant(), BATCH);
@@ -108,7 +108,7 @@ public final class DeliveryWorker implements AutoCloseable {
       if (!claimed.contains(leadId)) {
         continue;
       }
-      if (clock.instant().isAfter(stopAt)) {
+      if (clock.instant().isAfter(stopAt) || closing()) {
         results.add(new LeadStore.AttemptResult.Released(leadId));
         continue;
       }
@@ -118,6 +118,10 @@ public final class DeliveryWorker implements AutoCloseable {
     }
     store.record(results, clock.instant());
     return attempted;
+  }
+
+  private synchronized boolean closing() {
+    return thread != null && !running;
   }
 
   private DeliveryResult attemptGuarded(Lead lead, int number) {
