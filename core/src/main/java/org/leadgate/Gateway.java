@@ -10,6 +10,17 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.leadgate.config.FieldConfig;
+import org.leadgate.consent.ConsentRecorder;
+import org.leadgate.consent.ConsentService;
+import org.leadgate.consent.ConsentStage;
+import org.leadgate.consent.DoiMailer;
+import org.leadgate.consent.Wordings;
+import org.leadgate.consent.ledger.Ledger;
+import org.leadgate.consent.ledger.SubjectKeys;
+import org.leadgate.consent.mail.DoiMailTemplate;
+import org.leadgate.consent.mail.MailSenders;
+import org.leadgate.consent.mail.MailSettings;
+import org.leadgate.storage.Transactions;
 import org.leadgate.config.FormConfig;
 import org.leadgate.config.GatewayConfig;
 import org.leadgate.intake.NormaliseStage;
@@ -50,17 +61,26 @@ public final class Gateway implements AutoCloseable {
   private final CrmAdapter crm;
   private final GroupCommitWriter writer;
   private final DeliveryWorker worker;
+  private final ConsentService consent;
+  private final Optional<DoiMailer> mailer;
 
-  private Gateway(GatewayConfig config, Clock clock, Database database, CrmAdapter crm) {
+  private Gateway(GatewayConfig config, Clock clock, Database database, CrmAdapter crm, Ledger ledger,
+      Optional<DoiMailer> mailer) {
     this.config = config;
     this.clock = clock;
     this.database = database;
     this.crm = crm;
-    this.store = new LeadStore(database, config.crm().adapter());
+    this.mailer = mailer;
+    Transactions transactions = new Transactions(database);
+    this.store = new LeadStore(database, transactions, config.crm().adapter(), new ConsentRecorder(config, ledger));
     this.worker = new DeliveryWorker(store, this::deliver, config.delivery(),
         new Backoff(config.delivery().initialBackoff(), config.delivery().maxBackoff(),
             ThreadLocalRandom.current()), clock);
-    this.writer = new GroupCommitWriter(store, config.intake().maxBatch(), worker::wake);
+    this.consent = new ConsentService(config, ledger, transactions, store, clock, worker::wake);
+    this.writer = new GroupCommitWriter(store, config.intake().maxBatch(), () -> {
+      worker.wake();
+      mailer.ifPresent(DoiMailer::wake);
+    });
   }
 
   /** Opens storage, builds the CRM adapter named in the configuration and starts delivering. */
@@ -69,14 +89,30 @@ public final class Gateway implements AutoCloseable {
         .require(config.crm().adapter(), "crm.adapter")
         .create(new PluginContext(config.crm().settings(), config.dataDirectory(), clock));
     Database database;
+    Ledger ledger;
+    Optional<DoiMailer> mailer;
     try {
       database = Database.open(config.storage());
+      Transactions transactions = new Transactions(database);
+      ledger = new Ledger(transactions.write(connection -> {
+        Wordings.register(connection, config.consent().wordings(), clock.instant());
+        return SubjectKeys.load(connection);
+      }));
+      mailer = config.consent().baseUrl().map(baseUrl -> {
+        MailSettings mail = MailSettings.from(config.consent().section());
+        return new DoiMailer(transactions, ledger.keys(), new DoiMailTemplate(mail),
+            MailSenders.create(mail, config.dataDirectory()), baseUrl, clock);
+      });
+    } catch (SQLException e) {
+      crm.close();
+      throw new IllegalStateException("cannot prepare the consent ledger: " + e.getMessage(), e);
     } catch (RuntimeException e) {
       crm.close();
       throw e;
     }
-    Gateway gateway = new Gateway(config, clock, database, crm);
+    Gateway gateway = new Gateway(config, clock, database, crm, ledger, mailer);
     gateway.worker.start();
+    mailer.ifPresent(DoiMailer::start);
     LOG.info("event=gateway.started forms={} crm={} storage={}", config.forms().size(), config.crm().adapter(),
         config.storage().isSqlite() ? "sqlite" : "postgresql");
     return gateway;
@@ -84,6 +120,11 @@ public final class Gateway implements AutoCloseable {
 
   public GatewayConfig config() {
     return config;
+  }
+
+  /** Consent after intake: confirmation and withdrawal links, the consent API, permissions. */
+  public ConsentService consent() {
+    return consent;
   }
 
   /**
@@ -112,8 +153,10 @@ public final class Gateway implements AutoCloseable {
     return new Lead(UUID.randomUUID().toString(), form.id(), submission.receivedAt(), fields);
   }
 
-  private DeliveryResult deliver(Lead lead, int attempt) {
-    Outcome outcome = RealStageChain.run(List.of(new DeliverStage(crm, attempt)), lead);
+  private DeliveryResult deliver(LeadStore.PendingDelivery pending, int attempt) {
+    Outcome outcome = RealStageChain.run(
+        List.of(new ConsentStage(consent), new DeliverStage(crm, pending.idempotencyKey(), attempt)),
+        pending.lead());
     if (outcome instanceof Outcome.CrmAnswered answered) {
       return answered.result();
     }
@@ -159,6 +202,7 @@ public final class Gateway implements AutoCloseable {
   @Override
   public void close() {
     writer.close();
+    mailer.ifPresent(DoiMailer::close);
     worker.close();
     crm.close();
     database.close();

@@ -15,15 +15,38 @@ import java.util.regex.Pattern;
  *     http(s) URL
  * @param allowedOrigins origins ({@code https://www.example.de}) whose pages may post this form; pages served by
  *     the gateway itself are always allowed
+ * @param consents the consent boxes of the form, one per channel and purpose
+ * @param audience who the form is for; only {@code b2b} forms may rely on presumed consent for business calls
+ * @param privacyNoticeUrl the privacy notice linked on the form (DSGVO Art. 13)
  */
 public record FormConfig(
-    String id, String title, List<FieldConfig> fields, String thankYouUrl, List<String> allowedOrigins) {
+    String id,
+    String title,
+    List<FieldConfig> fields,
+    String thankYouUrl,
+    List<String> allowedOrigins,
+    List<FormConsentConfig> consents,
+    Audience audience,
+    Optional<String> privacyNoticeUrl) {
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
   private static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.-]+(:\\d{1,5})?");
 
   public FormConfig {
     fields = List.copyOf(fields);
     allowedOrigins = List.copyOf(allowedOrigins);
+    consents = List.copyOf(consents);
+  }
+
+  /** Who fills in a form. An unknown audience counts as consumers (sole traders and freelancers included). */
+  public enum Audience {
+    B2B,
+    B2C,
+    UNKNOWN
+  }
+
+  /** The first field of a type, such as the email address a consent is about. */
+  public Optional<FieldConfig> firstOfType(FieldType type) {
+    return fields.stream().filter(f -> f.type() == type).findFirst();
   }
 
   public Optional<FieldConfig> field(String name) {
@@ -31,7 +54,8 @@ public record FormConfig(
   }
 
   static FormConfig from(ConfigNode node) {
-    node.allowOnly("id", "title", "fields", "thankYouUrl", "allowedOrigins");
+    node.allowOnly("id", "title", "fields", "thankYouUrl", "allowedOrigins", "consents", "audience",
+        "privacyNoticeUrl");
     String id = node.string("id");
     if (!ID.matcher(id).matches()) {
       throw node.error("id", "must be lowercase letters, digits and '-' (at most 64) but was '" + id + "'");
@@ -56,7 +80,40 @@ public record FormConfig(
                 + origins.get(i) + "'");
       }
     }
-    return new FormConfig(id, node.string("title", id), fields, thankYouUrl(node), origins);
+    List<ConfigNode> consentNodes = node.list("consents");
+    List<FormConsentConfig> consents = consentNodes.stream().map(FormConsentConfig::from).toList();
+    for (int i = 0; i < consents.size(); i++) {
+      FormConsentConfig consent = consents.get(i);
+      ConfigNode at = consentNodes.get(i);
+      if (names.contains(consent.field())) {
+        throw at.error("field", "'" + consent.field() + "' is already a form field; a consent box needs its own");
+      }
+      for (int j = 0; j < i; j++) {
+        if (consents.get(j).field().equals(consent.field())) {
+          throw at.error("field", "consent box '" + consent.field() + "' is already used for "
+              + consents.get(j).channel().id() + "/" + consents.get(j).purpose()
+              + "; each channel and purpose needs its own box (DSGVO Art. 7(2), specific consent)");
+        }
+        if (consents.get(j).channel() == consent.channel() && consents.get(j).purpose().equals(consent.purpose())) {
+          throw at.error("purpose", "the form already asks for " + consent.channel().id() + "/" + consent.purpose());
+        }
+      }
+      FieldType needed = consent.channel() == org.leadgate.consent.Channel.EMAIL ? FieldType.EMAIL
+          : consent.channel() == org.leadgate.consent.Channel.POST ? FieldType.TEXT : FieldType.PHONE;
+      if (needed != FieldType.TEXT && fields.stream().noneMatch(f -> f.type() == needed)) {
+        throw at.error("channel", "consent for " + consent.channel().id() + " needs a field of type "
+            + needed.id() + " in the form");
+      }
+    }
+    String audience = node.string("audience", "unknown");
+    return new FormConfig(id, node.string("title", id), fields, thankYouUrl(node), origins, consents,
+        switch (audience) {
+          case "b2b" -> Audience.B2B;
+          case "b2c" -> Audience.B2C;
+          case "unknown" -> Audience.UNKNOWN;
+          default -> throw node.error("audience", "must be b2b, b2c or unknown but was '" + audience + "'");
+        },
+        node.has("privacyNoticeUrl") ? Optional.of(node.httpUrl("privacyNoticeUrl").toString()) : Optional.empty());
   }
 
   private static String thankYouUrl(ConfigNode node) {

@@ -14,6 +14,7 @@ public record GatewayConfig(
     DeliveryConfig delivery,
     CrmConfig crm,
     AdminConfig admin,
+    ConsentConfig consent,
     List<FormConfig> forms) {
 
   public GatewayConfig {
@@ -25,7 +26,7 @@ public record GatewayConfig(
   }
 
   static GatewayConfig from(ConfigNode root) {
-    root.allowOnly("dataDirectory", "storage", "intake", "delivery", "crm", "admin", "forms");
+    root.allowOnly("dataDirectory", "storage", "intake", "delivery", "crm", "admin", "consent", "forms");
     Path dataDirectory = Path.of(root.string("dataDirectory", "./data")).toAbsolutePath().normalize();
     List<ConfigNode> formNodes = root.list("forms");
     if (formNodes.isEmpty()) {
@@ -40,6 +41,8 @@ public record GatewayConfig(
             "form id '" + forms.get(i).id() + "' is already used by forms[" + first + "]");
       }
     }
+    ConsentConfig consent = ConsentConfig.from(root.section("consent"));
+    checkConsents(formNodes, forms, consent, root);
     return new GatewayConfig(
         dataDirectory,
         StorageConfig.from(root.section("storage"), dataDirectory),
@@ -47,6 +50,31 @@ public record GatewayConfig(
         DeliveryConfig.from(root.section("delivery")),
         CrmConfig.from(root.section("crm")),
         AdminConfig.from(root.section("admin")),
+        consent,
         forms);
+  }
+
+  /** Every consent box names a declared purpose and wording, and links in mails need the public URL. */
+  private static void checkConsents(List<ConfigNode> formNodes, List<FormConfig> forms, ConsentConfig consent,
+      ConfigNode root) {
+    for (int f = 0; f < forms.size(); f++) {
+      List<ConfigNode> consentNodes = formNodes.get(f).list("consents");
+      List<FormConsentConfig> boxes = forms.get(f).consents();
+      for (int c = 0; c < boxes.size(); c++) {
+        FormConsentConfig box = boxes.get(c);
+        if (consent.purpose(box.purpose()).isEmpty()) {
+          throw consentNodes.get(c).error("purpose", "unknown purpose '" + box.purpose() + "'; declare it under"
+              + " consent.purposes");
+        }
+        if (consent.wording(box.wording()).isEmpty()) {
+          throw consentNodes.get(c).error("wording", "unknown wording '" + box.wording() + "'; declare it under"
+              + " consent.wordings");
+        }
+      }
+    }
+    if (consent.baseUrl().isEmpty() && forms.stream().anyMatch(form -> !form.consents().isEmpty())) {
+      throw root.section("consent").error("baseUrl",
+          "is required when a form asks for consent: the confirmation and withdrawal links point there");
+    }
   }
 }

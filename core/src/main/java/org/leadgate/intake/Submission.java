@@ -18,7 +18,26 @@ public record Submission(
     String contentType,
     String body,
     Map<String, List<String>> values,
-    Optional<String> idempotencyKey) {
+    Optional<String> idempotencyKey,
+    RequestContext context) {
+
+  /**
+   * Where a submission came from, kept only as consent evidence (encrypted) and never logged.
+   *
+   * @param ip the client's address
+   * @param userAgent the browser's User-Agent
+   * @param pageUrl the page the form was on (Referer, or the form's hidden page field)
+   */
+  public record RequestContext(Optional<String> ip, Optional<String> userAgent, Optional<String> pageUrl) {
+    public static final RequestContext NONE = new RequestContext(Optional.empty(), Optional.empty(),
+        Optional.empty());
+  }
+
+  /** A submission without request context (imports, tests). */
+  public Submission(String formId, Instant receivedAt, String contentType, String body,
+      Map<String, List<String>> values, Optional<String> idempotencyKey) {
+    this(formId, receivedAt, contentType, body, values, idempotencyKey, RequestContext.NONE);
+  }
 
   /** The hidden form field that carries an idempotency token for browsers, which cannot set headers. */
   public static final String TOKEN_FIELD = "_idempotency_key";
@@ -30,6 +49,7 @@ public record Submission(
     Objects.requireNonNull(body, "body");
     values = Map.copyOf(values);
     Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+    Objects.requireNonNull(context, "context");
   }
 
   /** The first value posted under {@code field}, if any. */

@@ -6,17 +6,30 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.leadgate.consent.Permissions;
 
 /**
- * A person or company that showed interest, as LeadGate knows it: an id, the form it came through, and its
- * fields, each with provenance. Immutable; change it through {@link #withField}.
+ * A person or company that showed interest, as LeadGate knows it: an id, the form it came through, its fields
+ * (each with provenance) and, once known, what consent permits. Immutable; change it through {@link #withField}
+ * and {@link #withPermissions}.
  */
-public record Lead(String id, String formId, Instant receivedAt, Map<String, FieldValue> fields) {
+public record Lead(
+    String id, String formId, Instant receivedAt, Map<String, FieldValue> fields, Permissions permissions) {
   public Lead {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(formId, "formId");
     Objects.requireNonNull(receivedAt, "receivedAt");
     fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+    Objects.requireNonNull(permissions, "permissions");
+  }
+
+  /** A lead whose consent has not been looked at yet. */
+  public Lead(String id, String formId, Instant receivedAt, Map<String, FieldValue> fields) {
+    this(id, formId, receivedAt, fields, Permissions.NONE);
+  }
+
+  public Lead withPermissions(Permissions granted) {
+    return new Lead(id, formId, receivedAt, fields, granted);
   }
 
   public Optional<String> value(String field) {
@@ -27,6 +40,6 @@ public record Lead(String id, String formId, Instant receivedAt, Map<String, Fie
   public Lead withField(String field, FieldValue value) {
     Map<String, FieldValue> copy = new LinkedHashMap<>(fields);
     copy.put(field, value);
-    return new Lead(id, formId, receivedAt, copy);
+    return new Lead(id, formId, receivedAt, copy, permissions);
   }
 }

@@ -3,14 +3,17 @@ package org.leadgate.lead;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
+import org.leadgate.consent.Permissions;
 
 /**
  * The JSON shape in which a lead leaves LeadGate (log target, minimal generic adapter):
  * <pre>{@code
  * {"leadId": "...", "formId": "contact", "receivedAt": "2026-11-23T10:15:30Z",
  *  "fields": {"email": "ada@example.de"},
- *  "provenance": {"email": {"source": "TYPED", "origin": "form:contact", "at": "2026-11-23T10:15:30Z"}}}
+ *  "provenance": {"email": {"source": "TYPED", "origin": "form:contact", "at": "2026-11-23T10:15:30Z"}},
+ *  "consent": {"email": {"newsletter": {"permitted": true, "status": "confirmed", "basis": "consent-doi"}}}}
  * }</pre>
+ * {@code consent} holds every channel and purpose the gateway knows for the lead; a missing one is not permitted.
  */
 public final class LeadJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -31,6 +34,16 @@ public final class LeadJson {
           .put("source", source.source().name())
           .put("origin", source.origin())
           .put("at", source.at().toString());
+    }
+    ObjectNode consent = root.putObject("consent");
+    for (Permissions.Permission permission : lead.permissions().entries()) {
+      ObjectNode channel = consent.has(permission.channel().id())
+          ? (ObjectNode) consent.get(permission.channel().id())
+          : consent.putObject(permission.channel().id());
+      channel.putObject(permission.purpose())
+          .put("permitted", permission.permitted())
+          .put("status", permission.status().id())
+          .put("basis", permission.basis().id());
     }
     return root;
   }

@@ -16,10 +16,12 @@ public final class DeliverStage implements Stage {
   private static final Logger LOG = LoggerFactory.getLogger(DeliverStage.class);
 
   private final CrmAdapter adapter;
+  private final String idempotencyKey;
   private final int attempt;
 
-  public DeliverStage(CrmAdapter adapter, int attempt) {
+  public DeliverStage(CrmAdapter adapter, String idempotencyKey, int attempt) {
     this.adapter = adapter;
+    this.idempotencyKey = idempotencyKey;
     this.attempt = attempt;
   }
 
@@ -27,7 +29,7 @@ public final class DeliverStage implements Stage {
   public Outcome process(Chain chain) {
     DeliveryResult result;
     try {
-      result = adapter.deliver(new Delivery(chain.lead(), chain.lead().id(), attempt));
+      result = adapter.deliver(new Delivery(chain.lead(), idempotencyKey, attempt));
     } catch (RuntimeException e) {
       LOG.warn("event=delivery.adapter_error lead={} error={}", chain.lead().id(), e.getClass().getName());
       result = DeliveryResult.retry("the CRM adapter failed unexpectedly: " + e.getClass().getName());

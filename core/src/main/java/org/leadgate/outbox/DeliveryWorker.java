@@ -12,7 +12,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.leadgate.config.DeliveryConfig;
-import org.leadgate.lead.Lead;
 import org.leadgate.spi.DeliveryResult;
 import org.leadgate.storage.LeadStore;
 import org.slf4j.Logger;
@@ -30,7 +29,7 @@ public final class DeliveryWorker implements AutoCloseable {
   /** Runs one delivery attempt of a lead through the delivery pipeline. */
   @FunctionalInterface
   public interface Attempt {
-    DeliveryResult deliver(Lead lead, int attempt);
+    DeliveryResult deliver(LeadStore.PendingDelivery pending, int attempt);
   }
 
   private final LeadStore store;
@@ -109,11 +108,11 @@ public final class DeliveryWorker implements AutoCloseable {
         continue;
       }
       if (clock.instant().isAfter(stopAt) || closing()) {
-        results.add(new LeadStore.AttemptResult.Released(leadId));
+        results.add(new LeadStore.AttemptResult.Released(leadId, pending.revision()));
         continue;
       }
       int number = pending.attempts() + 1;
-      results.add(result(leadId, number, attemptGuarded(pending.lead(), number)));
+      results.add(result(leadId, pending.revision(), number, attemptGuarded(pending, number)));
       attempted++;
     }
     store.record(results, clock.instant());
@@ -124,28 +123,28 @@ public final class DeliveryWorker implements AutoCloseable {
     return thread != null && !running;
   }
 
-  private DeliveryResult attemptGuarded(Lead lead, int number) {
+  private DeliveryResult attemptGuarded(LeadStore.PendingDelivery pending, int number) {
     try {
-      return attempt.deliver(lead, number);
+      return attempt.deliver(pending, number);
     } catch (RuntimeException e) {
-      LOG.warn("event=delivery.pipeline_error lead={} error={}", lead.id(), e.getClass().getName());
+      LOG.warn("event=delivery.pipeline_error lead={} error={}", pending.lead().id(), e.getClass().getName());
       return DeliveryResult.retry("the delivery pipeline failed unexpectedly: " + e.getClass().getName());
     }
   }
 
-  private LeadStore.AttemptResult result(String leadId, int number, DeliveryResult result) {
+  private LeadStore.AttemptResult result(String leadId, int revision, int number, DeliveryResult result) {
     if (result instanceof DeliveryResult.Delivered delivered) {
       LOG.debug("event=delivery.delivered lead={} attempt={}", leadId, number);
-      return new LeadStore.AttemptResult.Delivered(leadId, number, delivered.crmRecordId());
+      return new LeadStore.AttemptResult.Delivered(leadId, revision, number, delivered.crmRecordId());
     }
     if (result instanceof DeliveryResult.Rejected rejected) {
       LOG.warn("event=delivery.dead lead={} attempt={} cause=rejected", leadId, number);
-      return new LeadStore.AttemptResult.Dead(leadId, number, rejected.reason());
+      return new LeadStore.AttemptResult.Dead(leadId, revision, number, rejected.reason());
     }
     DeliveryResult.Retry retry = (DeliveryResult.Retry) result;
     if (number >= config.maxAttempts()) {
       LOG.warn("event=delivery.dead lead={} attempt={} cause=attempts_exhausted", leadId, number);
-      return new LeadStore.AttemptResult.Dead(leadId, number,
+      return new LeadStore.AttemptResult.Dead(leadId, revision, number,
           "gave up after " + number + " attempts: " + retry.reason());
     }
     Duration wait = backoff.after(number);
@@ -153,7 +152,7 @@ public final class DeliveryWorker implements AutoCloseable {
       wait = retry.retryAfter().get();
     }
     LOG.info("event=delivery.retry lead={} attempt={} wait_ms={}", leadId, number, wait.toMillis());
-    return new LeadStore.AttemptResult.Retry(leadId, number, clock.instant().plus(wait), retry.reason());
+    return new LeadStore.AttemptResult.Retry(leadId, revision, number, clock.instant().plus(wait), retry.reason());
   }
 
   @Override

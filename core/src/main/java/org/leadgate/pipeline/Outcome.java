@@ -7,8 +7,25 @@ import org.leadgate.spi.DeliveryResult;
 /** What a pipeline made of a lead. */
 public sealed interface Outcome {
 
-  /** Durably stored; {@code replayed} when an earlier submission with the same idempotency key already was. */
-  record Accepted(String leadId, boolean replayed) implements Outcome {}
+  /**
+   * Durably stored; {@code replayed} when an earlier submission with the same idempotency key already was;
+   * {@code consents} says what became of each consent box that was ticked.
+   */
+  record Accepted(String leadId, boolean replayed, List<ConsentReply> consents) implements Outcome {
+    public Accepted {
+      consents = List.copyOf(consents);
+    }
+
+    public Accepted(String leadId, boolean replayed) {
+      this(leadId, replayed, List.of());
+    }
+  }
+
+  /**
+   * What became of one ticked consent box, for example {@code email/newsletter: confirmation-mail-sent} or
+   * {@code already-confirmed}.
+   */
+  record ConsentReply(String channel, String purpose, String status) {}
 
   /** Refused before anything was stored, with a reason per field. */
   record Invalid(List<FieldProblem> problems) implements Outcome {

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Semaphore;
 import javax.sql.DataSource;
 import org.leadgate.intake.Submission;
 import org.leadgate.lead.Lead;
@@ -20,14 +19,31 @@ import org.leadgate.pipeline.Outcome;
  */
 public final class LeadStore {
   private final DataSource dataSource;
-  private final Semaphore writers;
+  private final Transactions transactions;
   private final String target;
 
-  /** @param target the id of the CRM adapter new leads are queued for */
-  public LeadStore(Database database, String target) {
+  private final AcceptHook hook;
+
+  /**
+   * @param target the id of the CRM adapter new leads are queued for
+   * @param hook runs in each accept's transaction after the lead is inserted (consent capture)
+   */
+  public LeadStore(Database database, Transactions transactions, String target, AcceptHook hook) {
     this.dataSource = database.dataSource();
-    this.writers = new Semaphore(database.concurrentWriters(), true);
+    this.transactions = transactions;
     this.target = target;
+    this.hook = hook;
+  }
+
+  /** A store without consent capture, with transactions of its own. */
+  public LeadStore(Database database, String target) {
+    this(database, new Transactions(database), target, (connection, accept) -> List.of());
+  }
+
+  /** Work that belongs in the transaction that accepts a lead, such as recording its consent evidence. */
+  @FunctionalInterface
+  public interface AcceptHook {
+    List<Outcome.ConsentReply> accepted(Connection connection, Accept accept) throws SQLException;
   }
 
   /** A submission and the lead made from it, to be accepted together. */
@@ -43,6 +59,7 @@ public final class LeadStore {
       for (Accept accept : batch) {
         results.add(accept(connection, accept));
       }
+      return null;
     });
     return results;
   }
@@ -82,7 +99,7 @@ public final class LeadStore {
       insert.setLong(4, lead.receivedAt().toEpochMilli());
       insert.executeUpdate();
     }
-    return new Outcome.Accepted(lead.id(), false);
+    return new Outcome.Accepted(lead.id(), false, hook.accepted(connection, accept));
   }
 
   private static String leadForKey(Connection connection, Submission submission) throws SQLException {
@@ -100,14 +117,31 @@ public final class LeadStore {
     }
   }
 
-  /** A lead waiting in the outbox, with the attempts made so far. */
-  public record PendingDelivery(Lead lead, int attempts) {}
+  /**
+   * A lead waiting in the outbox, with the attempts made so far and its revision: 0 for the first delivery, one
+   * more for each update (for example after a consent change).
+   */
+  public record PendingDelivery(Lead lead, int attempts, int revision) {
+    /** Stable across attempts of one revision, new for each revision, so CRMs neither drop updates nor repeat. */
+    public String idempotencyKey() {
+      return revision == 0 ? lead.id() : lead.id() + "-r" + revision;
+    }
+  }
+
+  /** Queues leads for delivery again as a new revision, in the caller's transaction (a consent changed). */
+  public void requeue(Connection connection, List<String> leadIds, Instant now) throws SQLException {
+    for (String leadId : leadIds) {
+      execute(connection, "UPDATE outbox SET status = 'pending', attempts = 0, revision = revision + 1,"
+          + " next_attempt_at = ?, last_error = NULL, updated_at = ? WHERE lead_id = ?",
+          now.toEpochMilli(), now.toEpochMilli(), leadId);
+    }
+  }
 
   /** Leads due for delivery at {@code now}, oldest first. */
   public List<PendingDelivery> due(Instant now, int limit) throws SQLException {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select = connection.prepareStatement(
-            "SELECT l.id, l.form_id, l.received_at, l.fields, o.attempts FROM outbox o"
+            "SELECT l.id, l.form_id, l.received_at, l.fields, o.attempts, o.revision FROM outbox o"
                 + " JOIN leads l ON l.id = o.lead_id"
                 + " WHERE o.status = 'pending' AND o.next_attempt_at <= ? ORDER BY o.next_attempt_at LIMIT ?")) {
       select.setLong(1, now.toEpochMilli());
@@ -117,7 +151,7 @@ public final class LeadStore {
         while (rows.next()) {
           Lead lead = new Lead(rows.getString(1), rows.getString(2), Instant.ofEpochMilli(rows.getLong(3)),
               FieldsCodec.decode(rows.getString(4)));
-          due.add(new PendingDelivery(lead, rows.getInt(5)));
+          due.add(new PendingDelivery(lead, rows.getInt(5), rows.getInt(6)));
         }
       }
       return due;
@@ -144,25 +178,33 @@ public final class LeadStore {
           }
         }
       }
+      return null;
     });
     return claimed;
   }
 
-  /** What came of one delivery attempt, to be recorded in the outbox. */
+  /**
+   * What came of one delivery attempt of a revision, to be recorded in the outbox. A result for a revision that was
+   * superseded meanwhile (the lead was queued again) is not recorded: the new revision is still to be delivered.
+   */
   public sealed interface AttemptResult {
     String leadId();
 
+    int revision();
+
     /** The CRM acknowledged the lead. */
-    record Delivered(String leadId, int attempts, Optional<String> crmRecordId) implements AttemptResult {}
+    record Delivered(String leadId, int revision, int attempts, Optional<String> crmRecordId)
+        implements AttemptResult {}
 
     /** Try again at {@code nextAttempt}. */
-    record Retry(String leadId, int attempts, Instant nextAttempt, String error) implements AttemptResult {}
+    record Retry(String leadId, int revision, int attempts, Instant nextAttempt, String error)
+        implements AttemptResult {}
 
     /** No further attempts: a dead letter until replayed. */
-    record Dead(String leadId, int attempts, String error) implements AttemptResult {}
+    record Dead(String leadId, int revision, int attempts, String error) implements AttemptResult {}
 
     /** Claimed but not attempted: due again at once. */
-    record Released(String leadId) implements AttemptResult {}
+    record Released(String leadId, int revision) implements AttemptResult {}
   }
 
   /** Records the results of a round of attempts in one transaction. */
@@ -171,20 +213,23 @@ public final class LeadStore {
       for (AttemptResult result : results) {
         if (result instanceof AttemptResult.Delivered delivered) {
           execute(connection, "UPDATE outbox SET status = 'delivered', attempts = ?, crm_record_id = ?,"
-              + " last_error = NULL, updated_at = ? WHERE lead_id = ?",
-              delivered.attempts(), delivered.crmRecordId().orElse(null), now.toEpochMilli(), delivered.leadId());
+              + " last_error = NULL, updated_at = ? WHERE lead_id = ? AND revision = ?",
+              delivered.attempts(), delivered.crmRecordId().orElse(null), now.toEpochMilli(), delivered.leadId(),
+              delivered.revision());
         } else if (result instanceof AttemptResult.Retry retry) {
           execute(connection, "UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ?, updated_at = ?"
-              + " WHERE lead_id = ?", retry.attempts(), retry.nextAttempt().toEpochMilli(), retry.error(),
-              now.toEpochMilli(), retry.leadId());
+              + " WHERE lead_id = ? AND revision = ?", retry.attempts(), retry.nextAttempt().toEpochMilli(),
+              retry.error(), now.toEpochMilli(), retry.leadId(), retry.revision());
         } else if (result instanceof AttemptResult.Dead dead) {
           execute(connection, "UPDATE outbox SET status = 'dead', attempts = ?, last_error = ?, updated_at = ?"
-              + " WHERE lead_id = ?", dead.attempts(), dead.error(), now.toEpochMilli(), dead.leadId());
+              + " WHERE lead_id = ? AND revision = ?", dead.attempts(), dead.error(), now.toEpochMilli(),
+              dead.leadId(), dead.revision());
         } else if (result instanceof AttemptResult.Released released) {
-          execute(connection, "UPDATE outbox SET next_attempt_at = ?, updated_at = ? WHERE lead_id = ?",
-              now.toEpochMilli(), now.toEpochMilli(), released.leadId());
+          execute(connection, "UPDATE outbox SET next_attempt_at = ?, updated_at = ? WHERE lead_id = ?"
+              + " AND revision = ?", now.toEpochMilli(), now.toEpochMilli(), released.leadId(), released.revision());
         }
       }
+      return null;
     });
   }
 
@@ -238,9 +283,7 @@ public final class LeadStore {
   }
 
   private int update(String sql, Object... parameters) throws SQLException {
-    int[] count = new int[1];
-    inTransaction(connection -> count[0] = execute(connection, sql, parameters));
-    return count[0];
+    return transactions.write(connection -> execute(connection, sql, parameters));
   }
 
   private static int execute(Connection connection, String sql, Object... parameters) throws SQLException {
@@ -252,27 +295,7 @@ public final class LeadStore {
     }
   }
 
-  private interface Work {
-    void run(Connection connection) throws SQLException;
-  }
-
-  /**
-   * Runs writes in one transaction. On SQLite, which has one writer at a time, writers of this process queue here
-   * instead of polling SQLite's busy handler, which sleeps in steps of milliseconds.
-   */
-  private void inTransaction(Work work) throws SQLException {
-    writers.acquireUninterruptibly();
-    try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      try {
-        work.run(connection);
-        connection.commit();
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      }
-    } finally {
-      writers.release();
-    }
+  private void inTransaction(Transactions.Work<?> work) throws SQLException {
+    transactions.write(work);
   }
 }

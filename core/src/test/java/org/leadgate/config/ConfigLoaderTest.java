@@ -66,7 +66,7 @@ class ConfigLoaderTest {
         .toAbsolutePath().normalize();
     assertTrue(databaseFile.startsWith(config.dataDirectory()),
         databaseFile + " should be under " + config.dataDirectory());
-    assertEquals(Optional.empty(), config.admin().token(), "without LEADGATE_ADMIN_TOKEN the admin API is off");
+    assertEquals(Optional.empty(), config.admin().tokens().stream().map(AdminConfig.ApiToken::token).findFirst(), "without LEADGATE_ADMIN_TOKEN the admin API is off");
   }
 
   @Test
@@ -86,7 +86,7 @@ class ConfigLoaderTest {
     GatewayConfig config =
         new ConfigLoader(Map.of("LEADGATE_ADMIN_TOKEN", "0123456789abcdef-token")::get).loadDefault();
 
-    assertEquals(Optional.of("0123456789abcdef-token"), config.admin().token());
+    assertEquals(Optional.of("0123456789abcdef-token"), config.admin().tokens().stream().map(AdminConfig.ApiToken::token).findFirst());
   }
 
   @Test
@@ -96,7 +96,7 @@ class ConfigLoaderTest {
     assertEquals(Path.of("/srv/leadgate"), config.dataDirectory());
     assertEquals("jdbc:sqlite:" + Path.of("/srv/leadgate", "leadgate.db"), config.storage().jdbcUrl());
     assertEquals("log", config.crm().adapter());
-    assertEquals(Optional.empty(), config.admin().token());
+    assertEquals(Optional.empty(), config.admin().tokens().stream().map(AdminConfig.ApiToken::token).findFirst());
     assertEquals(new IntakeConfig(64 * 1024, Duration.ofSeconds(10), 256), config.intake());
     assertEquals(new DeliveryConfig(12, Duration.ofSeconds(2), Duration.ofMinutes(30), Duration.ofSeconds(1),
         Duration.ofMinutes(5)), config.delivery());
@@ -223,7 +223,7 @@ class ConfigLoaderTest {
         """);
 
     assertEquals("forms[0].feilds", e.key());
-    assertMentions(e, "forms[0].feilds", "allowedOrigins, fields, id, thankYouUrl, title");
+    assertMentions(e, "forms[0].feilds", "allowedOrigins, audience, consents, fields, id, privacyNoticeUrl, thankYouUrl, title");
   }
 
   @Test
@@ -502,7 +502,7 @@ class ConfigLoaderTest {
   @Test
   void adminTokenOfSixteenCharactersIsAccepted() {
     assertEquals(Optional.of("0123456789abcdef"),
-        parse("admin:\n  token: 0123456789abcdef\n" + ONE_FORM).admin().token());
+        parse("admin:\n  token: 0123456789abcdef\n" + ONE_FORM).admin().tokens().stream().map(AdminConfig.ApiToken::token).findFirst());
   }
 
   // --- the file ---------------------------------------------------------------------------------------------------

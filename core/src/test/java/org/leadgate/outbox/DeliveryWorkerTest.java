@@ -59,8 +59,9 @@ class DeliveryWorkerTest {
   }
 
   private static DeliveryWorker.Attempt throughPipeline(FakeCrmAdapter target) {
-    return (lead, attempt) -> {
-      Outcome outcome = RealStageChain.run(List.of(new DeliverStage(target, attempt)), lead);
+    return (pending, attempt) -> {
+      Outcome outcome = RealStageChain.run(
+          List.of(new DeliverStage(target, pending.idempotencyKey(), attempt)), pending.lead());
       return assertInstanceOf(Outcome.CrmAnswered.class, outcome).result();
     };
   }
@@ -352,11 +353,11 @@ class DeliveryWorkerTest {
     clock.advance(Duration.ofSeconds(1));
     String second = newLead("second@example.de");
     DeliveryWorker.Attempt pipeline = throughPipeline(crm);
-    DeliveryWorker fragile = new DeliveryWorker(store, (lead, attempt) -> {
-      if (lead.id().equals(second)) {
+    DeliveryWorker fragile = new DeliveryWorker(store, (pending, attempt) -> {
+      if (pending.lead().id().equals(second)) {
         throw new IllegalStateException("the delivery pipeline ended without a CRM answer");
       }
-      return pipeline.deliver(lead, attempt);
+      return pipeline.deliver(pending, attempt);
     }, CONFIG, backoff(), clock);
 
     assertEquals(2, fragile.runOnce());

@@ -87,16 +87,16 @@ abstract class LeadStoreContract {
 
   private void markDelivered(String leadId, int attempts, Optional<String> crmRecordId, Instant now)
       throws SQLException {
-    store.record(List.of(new LeadStore.AttemptResult.Delivered(leadId, attempts, crmRecordId)), now);
+    store.record(List.of(new LeadStore.AttemptResult.Delivered(leadId, 0, attempts, crmRecordId)), now);
   }
 
   private void scheduleRetry(String leadId, int attempts, Instant nextAttempt, String error, Instant now)
       throws SQLException {
-    store.record(List.of(new LeadStore.AttemptResult.Retry(leadId, attempts, nextAttempt, error)), now);
+    store.record(List.of(new LeadStore.AttemptResult.Retry(leadId, 0, attempts, nextAttempt, error)), now);
   }
 
   private void markDead(String leadId, int attempts, String error, Instant now) throws SQLException {
-    store.record(List.of(new LeadStore.AttemptResult.Dead(leadId, attempts, error)), now);
+    store.record(List.of(new LeadStore.AttemptResult.Dead(leadId, 0, attempts, error)), now);
   }
 
   // --- Database ---------------------------------------------------------------------------------------------------
@@ -380,9 +380,9 @@ abstract class LeadStoreContract {
     store.claim(List.of(delivered, retried, dead), T0, T0.plus(LEASE));
 
     store.record(List.of(
-        new LeadStore.AttemptResult.Delivered(delivered, 1, Optional.of("crm-1")),
-        new LeadStore.AttemptResult.Retry(retried, 1, T0.plusSeconds(10), "503"),
-        new LeadStore.AttemptResult.Dead(dead, 1, "rejected")), T0.plusSeconds(1));
+        new LeadStore.AttemptResult.Delivered(delivered, 0, 1, Optional.of("crm-1")),
+        new LeadStore.AttemptResult.Retry(retried, 0, 1, T0.plusSeconds(10), "503"),
+        new LeadStore.AttemptResult.Dead(dead, 0, 1, "rejected")), T0.plusSeconds(1));
 
     assertEquals(new LeadStore.OutboxCounts(1, 1, 1), store.counts());
     assertEquals("crm-1", outbox(dataSource, delivered).crmRecordId());

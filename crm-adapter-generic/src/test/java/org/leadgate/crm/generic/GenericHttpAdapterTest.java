@@ -67,7 +67,8 @@ class GenericHttpAdapterTest {
         .withRequestBody(equalToJson("""
             {"leadId": "lead-1", "formId": "contact", "receivedAt": "2026-11-23T10:15:30Z",
              "fields": {"email": "ada@example.de"},
-             "provenance": {"email": {"source": "TYPED", "origin": "form:contact", "at": "2026-11-23T10:15:30Z"}}}
+             "provenance": {"email": {"source": "TYPED", "origin": "form:contact", "at": "2026-11-23T10:15:30Z"}},
+             "consent": {}}
             """)));
   }
 

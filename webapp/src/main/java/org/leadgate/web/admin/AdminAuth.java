@@ -5,30 +5,46 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.List;
 import java.util.Optional;
+import org.leadgate.config.AdminConfig;
 import org.leadgate.web.http.Problem;
 import org.leadgate.web.http.Responses;
 
-/** Checks the admin bearer token ({@code admin.token}); without a configured token the admin API is off. */
-final class AdminAuth {
+/**
+ * Checks the API bearer token and its role ({@code admin.token}, {@code admin.tokens}); without any token the API
+ * is off.
+ */
+public final class AdminAuth {
   private AdminAuth() {}
 
-  /** True if the request may go on; otherwise the refusal is already written. */
-  static boolean check(Optional<String> token, HttpServletRequest request, HttpServletResponse response)
-      throws IOException {
-    if (token.isEmpty()) {
+  /** The caller's token if it may use {@code role}; otherwise the refusal (401, 403 or 404) is already written. */
+  public static Optional<AdminConfig.ApiToken> check(List<AdminConfig.ApiToken> tokens, String role,
+      HttpServletRequest request, HttpServletResponse response) throws IOException {
+    if (tokens.isEmpty()) {
       Responses.problem(response, Problem.of(404, "admin-api-disabled", "Admin API disabled",
-          "set admin.token (for example through ${LEADGATE_ADMIN_TOKEN}) to use the admin API"));
-      return false;
+          "set admin.token or admin.tokens (for example through ${LEADGATE_ADMIN_TOKEN}) to use the API"));
+      return Optional.empty();
     }
-    String header = Optional.ofNullable(request.getHeader("Authorization")).orElse("");
-    byte[] expected = ("Bearer " + token.get()).getBytes(StandardCharsets.UTF_8);
-    if (!MessageDigest.isEqual(expected, header.getBytes(StandardCharsets.UTF_8))) {
+    byte[] sent = Optional.ofNullable(request.getHeader("Authorization")).orElse("")
+        .getBytes(StandardCharsets.UTF_8);
+    Optional<AdminConfig.ApiToken> caller = Optional.empty();
+    for (AdminConfig.ApiToken token : tokens) {
+      if (MessageDigest.isEqual(("Bearer " + token.token()).getBytes(StandardCharsets.UTF_8), sent)) {
+        caller = Optional.of(token);
+      }
+    }
+    if (caller.isEmpty()) {
       response.setHeader("WWW-Authenticate", "Bearer realm=\"leadgate-admin\"");
       Responses.problem(response, Problem.of(401, "unauthorized", "Unauthorized",
-          "send the admin token as 'Authorization: Bearer <token>'"));
-      return false;
+          "send an API token as 'Authorization: Bearer <token>'"));
+      return Optional.empty();
     }
-    return true;
+    if (!caller.get().roles().contains(role)) {
+      Responses.problem(response, Problem.of(403, "forbidden", "Forbidden",
+          "the token '" + caller.get().name() + "' lacks the role '" + role + "'"));
+      return Optional.empty();
+    }
+    return caller;
   }
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.leadgate.Gateway;
+import org.leadgate.config.AdminConfig;
 import org.leadgate.storage.LeadStore;
 import org.leadgate.storage.StorageUnavailableException;
 import org.leadgate.web.bootstrap.GatewayBootstrap;
@@ -25,7 +26,7 @@ public final class DeadLetterServlet extends HttpServlet {
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
     Gateway gateway = GatewayBootstrap.gateway(getServletContext());
-    if (!AdminAuth.check(gateway.config().admin().token(), request, response)) {
+    if (AdminAuth.check(gateway.config().admin().tokens(), AdminConfig.ADMIN, request, response).isEmpty()) {
       return;
     }
     String path = Optional.ofNullable(request.getPathInfo()).orElse("/");

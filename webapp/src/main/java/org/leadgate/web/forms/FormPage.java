@@ -6,6 +6,9 @@ import java.util.Optional;
 import org.leadgate.config.FieldConfig;
 import org.leadgate.config.FieldType;
 import org.leadgate.config.FormConfig;
+import org.leadgate.config.FormConsentConfig;
+import org.leadgate.config.GatewayConfig;
+import org.leadgate.config.WordingConfig;
 import org.leadgate.intake.Submission;
 import org.leadgate.pipeline.FieldProblem;
 
@@ -16,7 +19,7 @@ import org.leadgate.pipeline.FieldProblem;
 final class FormPage {
   private FormPage() {}
 
-  static String render(String contextPath, FormConfig form, Map<String, List<String>> values,
+  static String render(String contextPath, GatewayConfig config, FormConfig form, Map<String, List<String>> values,
       List<FieldProblem> problems, String idempotencyKey) {
     StringBuilder page = new StringBuilder(4096);
     page.append(Layout.head(contextPath, form.title()));
@@ -41,6 +44,17 @@ final class FormPage {
           .filter(v -> !v.isEmpty()).map(v -> v.get(0)).orElse("");
       field(page, field, value, problem);
     }
+    for (FormConsentConfig box : form.consents()) {
+      String id = "consent-" + Html.escape(box.field());
+      boolean ticked = Optional.ofNullable(values.get(box.field())).filter(v -> !v.isEmpty()).isPresent();
+      page.append("<div class=\"field consent\">\n<input type=\"checkbox\" id=\"").append(id)
+          .append("\" name=\"").append(Html.escape(box.field())).append("\" value=\"on\"")
+          .append(ticked ? " checked" : "").append(">\n<label for=\"").append(id).append("\">")
+          .append(Html.escape(config.consent().wording(box.wording()).map(WordingConfig::text).orElse("")))
+          .append("</label>\n</div>\n");
+    }
+    form.privacyNoticeUrl().ifPresent(url -> page.append("<p class=\"privacy\"><a href=\"")
+        .append(Html.escape(url)).append("\">Privacy notice / Datenschutzhinweise</a></p>\n"));
     page.append("<button type=\"submit\">Send</button>\n</form>\n");
     page.append(Layout.foot());
     return page.toString();

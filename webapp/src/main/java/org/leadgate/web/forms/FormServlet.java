@@ -1,5 +1,7 @@
 package org.leadgate.web.forms;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -47,8 +49,9 @@ public final class FormServlet extends HttpServlet {
       return;
     }
     switch (request.getMethod()) {
-      case "GET", "HEAD" -> Responses.html(response, 200, FormPage.render(request.getContextPath(), form.get(),
-          Map.of(), List.of(), UUID.randomUUID().toString()));
+      case "GET", "HEAD" -> Responses.html(response, 200, FormPage.render(request.getContextPath(),
+          GatewayBootstrap.gateway(getServletContext()).config(), form.get(), Map.of(), List.of(),
+          UUID.randomUUID().toString()));
       case "POST" -> post(request, response, form.get());
       case "OPTIONS" -> preflight(request, response, form.get());
       default -> {
@@ -113,7 +116,10 @@ public final class FormServlet extends HttpServlet {
       return;
     }
     Submission submission = new Submission(form.id(), clock.instant().truncatedTo(ChronoUnit.MILLIS),
-        Optional.ofNullable(request.getContentType()).orElse(""), values.text(), values.values(), key);
+        Optional.ofNullable(request.getContentType()).orElse(""), values.text(), values.values(), key,
+        new Submission.RequestContext(Optional.ofNullable(request.getRemoteAddr()),
+            Optional.ofNullable(request.getHeader("User-Agent")),
+            Optional.ofNullable(request.getHeader("Referer"))));
     submit(request, response, api, gateway, form, submission);
   }
 
@@ -134,7 +140,8 @@ public final class FormServlet extends HttpServlet {
       if (api) {
         Responses.problem(response, Problem.invalidFields(invalid.problems()));
       } else {
-        Responses.html(response, 400, FormPage.render(request.getContextPath(), form, submission.values(),
+        Responses.html(response, 400, FormPage.render(request.getContextPath(), gateway.config(), form,
+            submission.values(),
             invalid.problems(), submission.idempotencyKey().orElse(UUID.randomUUID().toString())));
       }
       return;
@@ -143,7 +150,13 @@ public final class FormServlet extends HttpServlet {
     LOG.debug("event=intake.accepted form={} lead={} replayed={}", form.id(), accepted.leadId(),
         accepted.replayed());
     if (api) {
-      Responses.json(response, 202, Responses.object().put("leadId", accepted.leadId()).put("status", "accepted"));
+      ObjectNode body = Responses.object().put("leadId", accepted.leadId()).put("status", "accepted");
+      if (!accepted.consents().isEmpty()) {
+        ArrayNode consents = body.putArray("consent");
+        accepted.consents().forEach(reply -> consents.addObject().put("channel", reply.channel())
+            .put("purpose", reply.purpose()).put("status", reply.status()));
+      }
+      Responses.json(response, 202, body);
     } else {
       String target = form.thankYouUrl();
       response.setStatus(303);

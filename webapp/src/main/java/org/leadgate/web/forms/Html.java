@@ -1,10 +1,10 @@
 package org.leadgate.web.forms;
 
 /** Escapes text for HTML element content and quoted attribute values. */
-final class Html {
+public final class Html {
   private Html() {}
 
-  static String escape(String text) {
+  public static String escape(String text) {
     StringBuilder out = new StringBuilder(text.length() + 16);
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);

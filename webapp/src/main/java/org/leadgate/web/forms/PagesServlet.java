@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.leadgate.config.FormConfig;
+import org.leadgate.config.GatewayConfig;
 import org.leadgate.web.bootstrap.GatewayBootstrap;
 import org.leadgate.web.http.Responses;
 
@@ -20,8 +20,8 @@ public final class PagesServlet extends HttpServlet {
           "We have received your message and will get back to you soon."));
       return;
     }
-    FormConfig first = GatewayBootstrap.gateway(getServletContext()).config().forms().get(0);
-    Responses.html(response, 200, FormPage.render(request.getContextPath(), first, Map.of(), List.of(),
-        UUID.randomUUID().toString()));
+    GatewayConfig config = GatewayBootstrap.gateway(getServletContext()).config();
+    Responses.html(response, 200, FormPage.render(request.getContextPath(), config, config.forms().get(0), Map.of(),
+        List.of(), UUID.randomUUID().toString()));
   }
 }

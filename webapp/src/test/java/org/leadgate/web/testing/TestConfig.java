@@ -15,6 +15,8 @@ public final class TestConfig {
   private String extra = "";
   private String formExtra = "";
   private String thankYouUrl = "https://www.example.de/danke";
+  private String consent = "";
+  private String consentBoxes = "";
 
   private TestConfig(Path directory, String jdbcUrl, String user, String password) {
     this.directory = directory;
@@ -47,6 +49,36 @@ public final class TestConfig {
     return this;
   }
 
+  /** The public URL that links in mails point to; tests take the path and send it to the gateway. */
+  public static final String BASE_URL = "http://gateway.test";
+
+  /**
+   * Asks for consent on the contact form: email for {@code newsletter} (double opt-in through the SMTP server at
+   * {@code smtpPort}) and, unless the form is for businesses ({@code audience: b2b}, where calls may rest on
+   * presumed consent), phone for {@code sales-calls}.
+   */
+  public TestConfig withConsent(int smtpPort, String audience) {
+    consent = "consent:\n"
+        + "  baseUrl: " + BASE_URL + "\n"
+        + "  purposes:\n"
+        + "    - { id: newsletter, description: the ACME newsletter about widgets }\n"
+        + "    - { id: sales-calls, description: calls from ACME sales about widgets, presumedB2bPhone: true }\n"
+        + "  wordings:\n"
+        + "    - { id: newsletter-v1, text: \"Yes, send me the ACME newsletter about widgets. I can withdraw at"
+        + " any time.\" }\n"
+        + "    - { id: calls-v1, text: \"Yes, ACME sales may call me about widgets. I can withdraw at any time.\" }\n"
+        + "  doi:\n    resendInterval: 10m\n"
+        + "  smtp:\n    host: 127.0.0.1\n    port: " + smtpPort + "\n    security: none\n    timeout: 5s\n"
+        + "  doiMail:\n    from: \"ACME GmbH <no-reply@acme.example>\"\n"
+        + "    sender: \"ACME GmbH, Musterstrasse 1, 10115 Berlin\"\n";
+    consentBoxes = "    audience: " + audience + "\n"
+        + "    consents:\n"
+        + "      - { field: newsletterOptIn, channel: email, purpose: newsletter, wording: newsletter-v1 }\n"
+        + (audience.equals("b2b") ? ""
+            : "      - { field: callOptIn, channel: phone, purpose: sales-calls, wording: calls-v1 }\n");
+    return this;
+  }
+
   /** Where browsers go after a successful post (default: an external URL). */
   public TestConfig thankYouUrl(String url) {
     thankYouUrl = url;
@@ -72,11 +104,13 @@ public final class TestConfig {
         + "delivery:\n  initialBackoff: 100ms\n  maxBackoff: 400ms\n  maxAttempts: 20\n  pollInterval: 100ms\n"
         + "  claimLease: 2s\n"
         + extra
+        + consent
         + "forms:\n"
         + "  - id: contact\n"
         + "    title: Contact\n"
         + "    thankYouUrl: " + thankYouUrl + "\n"
         + formExtra
+        + consentBoxes
         + "    fields:\n"
         + "      - { name: firstName, type: text }\n"
         + "      - { name: lastName, type: text, required: true }\n"

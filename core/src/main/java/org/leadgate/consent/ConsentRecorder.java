@@ -1,0 +1,179 @@
+package org.leadgate.consent;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.leadgate.config.ConsentConfig;
+import org.leadgate.config.FieldType;
+import org.leadgate.config.FormConfig;
+import org.leadgate.config.FormConsentConfig;
+import org.leadgate.config.GatewayConfig;
+import org.leadgate.config.PurposeConfig;
+import org.leadgate.config.WordingConfig;
+import org.leadgate.consent.ledger.Ledger;
+import org.leadgate.consent.ledger.NewConsentEvent;
+import org.leadgate.intake.Submission;
+import org.leadgate.lead.Lead;
+import org.leadgate.pipeline.Outcome;
+import org.leadgate.storage.LeadStore;
+
+/**
+ * Records the consent a submission gives, in the transaction that accepts its lead: a ticked email box starts a
+ * double opt-in (a {@code requested} event and a confirmation mail to send), a ticked phone, SMS or post box is
+ * documented consent ({@code granted}), an unticked box records nothing. Calls to businesses may rest on presumed
+ * consent where the purpose allows it, the form is for businesses and the address is no freemail address.
+ */
+public final class ConsentRecorder implements LeadStore.AcceptHook {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final GatewayConfig config;
+  private final Ledger ledger;
+
+  public ConsentRecorder(GatewayConfig config, Ledger ledger) {
+    this.config = config;
+    this.ledger = ledger;
+  }
+
+  @Override
+  public List<Outcome.ConsentReply> accepted(Connection connection, LeadStore.Accept accept) throws SQLException {
+    Submission submission = accept.submission();
+    Lead lead = accept.lead();
+    FormConfig form = config.form(lead.formId()).orElseThrow();
+    Instant now = submission.receivedAt();
+    Optional<String> email = form.firstOfType(FieldType.EMAIL).flatMap(f -> lead.value(f.name()));
+    Optional<String> phone = form.firstOfType(FieldType.PHONE).flatMap(f -> lead.value(f.name()));
+    List<Outcome.ConsentReply> replies = new ArrayList<>();
+    for (FormConsentConfig box : form.consents()) {
+      if (!ticked(submission.first(box.field()))) {
+        continue;
+      }
+      Optional<String> address = box.channel() == Channel.EMAIL ? email : phone;
+      if (address.isEmpty() || box.channel() == Channel.POST) {
+        replies.add(new Outcome.ConsentReply(box.channel().id(), box.purpose(), "not-recorded-no-address"));
+        continue;
+      }
+      Subject subject = box.channel() == Channel.EMAIL ? Subject.email(address.get()) : Subject.phone(address.get());
+      String subjectKey = ledger.keys().keyOf(subject);
+      ConsentStore.linkLead(connection, lead.id(), subjectKey, subject.kind());
+      WordingConfig wording = config.consent().wording(box.wording()).orElseThrow();
+      Map<String, String> evidence = evidence(submission, form, address.get(), wording);
+      replies.add(box.channel() == Channel.EMAIL
+          ? doubleOptIn(connection, lead, subject, subjectKey, box, wording, evidence, now)
+          : documented(connection, lead, subject, box, evidence, now));
+    }
+    presumedB2bCalls(connection, form, lead, email, phone, now);
+    return replies;
+  }
+
+  private ConsentStatus statusOf(Connection connection, String subjectKey, Channel channel, String purpose)
+      throws SQLException {
+    ConsentState state = ConsentStates.of(ledger.eventsOf(connection, subjectKey))
+        .get(new ConsentStates.Key(channel, purpose));
+    return state == null ? ConsentStatus.NONE : state.status();
+  }
+
+  private static boolean ticked(Optional<String> value) {
+    return value.map(v -> switch (v.strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "on", "true", "yes", "1", "ja" -> true;
+      default -> false;
+    }).orElse(false);
+  }
+
+  private Outcome.ConsentReply doubleOptIn(Connection connection, Lead lead, Subject subject, String subjectKey,
+      FormConsentConfig box, WordingConfig wording, Map<String, String> evidence, Instant now) throws SQLException {
+    ConsentStatus status = statusOf(connection, subjectKey, Channel.EMAIL, box.purpose());
+    if (status == ConsentStatus.CONFIRMED) {
+      return new Outcome.ConsentReply("email", box.purpose(), "already-confirmed");
+    }
+    ConsentConfig consent = config.consent();
+    Optional<Instant> open = ConsentStore.latestOpenRequest(connection, subjectKey, box.purpose(), now);
+    if (open.isPresent() && open.get().plus(consent.resendInterval()).isAfter(now)) {
+      return new Outcome.ConsentReply("email", box.purpose(), "confirmation-mail-recently-sent");
+    }
+    String confirmToken = Tokens.create();
+    String withdrawToken = Tokens.create();
+    String messageId = "<" + UUID.randomUUID() + "@leadgate>";
+    Map<String, String> requested = new LinkedHashMap<>(evidence);
+    requested.put(Evidence.MAIL_MESSAGE_ID, messageId);
+    ledger.append(connection, List.of(new NewConsentEvent(now, subjectKey, Channel.EMAIL, box.purpose(),
+        Action.REQUESTED, LegalBasis.CONSENT_DOI, new Evidence(requested), Actor.form(lead.formId()),
+        Optional.of(lead.id()))));
+    PurposeConfig purpose = consent.purpose(box.purpose()).orElseThrow();
+    String payload = ledger.keys().seal(connection, subjectKey, now, json(Map.of(
+        "address", subject.value(), "confirmToken", confirmToken, "withdrawToken", withdrawToken,
+        "purpose", purpose.description())));
+    ConsentStore.insertDoiRequest(connection, new ConsentStore.DoiRequest(Tokens.hash(confirmToken), subjectKey,
+        box.purpose(), lead.id(), lead.formId(), wording.id(), messageId, Optional.of(payload), now,
+        now.plus(consent.tokenValidity()), 0, Optional.empty()));
+    ConsentStore.insertWithdrawToken(connection, Tokens.hash(withdrawToken), subjectKey, Channel.EMAIL,
+        box.purpose(), now);
+    return new Outcome.ConsentReply("email", box.purpose(),
+        status == ConsentStatus.WITHDRAWN || status == ConsentStatus.OBJECTED
+            ? "confirmation-mail-sent-after-withdrawal" : "confirmation-mail-sent");
+  }
+
+  private Outcome.ConsentReply documented(Connection connection, Lead lead, Subject subject, FormConsentConfig box,
+      Map<String, String> evidence, Instant now) throws SQLException {
+    ledger.append(connection, List.of(new NewConsentEvent(now, ledger.keys().keyOf(subject), box.channel(),
+        box.purpose(),
+        Action.GRANTED, LegalBasis.CONSENT_DOCUMENTED, new Evidence(evidence), Actor.form(lead.formId()),
+        Optional.of(lead.id()))));
+    ConsentStatus status = statusOf(connection, ledger.keys().keyOf(subject), box.channel(), box.purpose());
+    return new Outcome.ConsentReply(box.channel().id(), box.purpose(),
+        status.permits() ? "granted" : "not-permitted-" + status.id());
+  }
+
+  /** UWG §7(2) Nr. 1: calls to businesses may rest on presumed consent; consumers and freemail never. */
+  private void presumedB2bCalls(Connection connection, FormConfig form, Lead lead, Optional<String> email,
+      Optional<String> phone, Instant now) throws SQLException {
+    if (form.audience() != FormConfig.Audience.B2B || phone.isEmpty() || email.isEmpty()
+        || Freemail.isFreemail(email.get())) {
+      return;
+    }
+    for (PurposeConfig purpose : config.consent().purposes()) {
+      boolean asked = form.consents().stream()
+          .anyMatch(box -> box.channel() == Channel.PHONE && box.purpose().equals(purpose.id()));
+      if (!purpose.presumedB2bPhone() || asked) {
+        continue;
+      }
+      Subject subject = Subject.phone(phone.get());
+      String subjectKey = ledger.keys().keyOf(subject);
+      ConsentStore.linkLead(connection, lead.id(), subjectKey, subject.kind());
+      ledger.append(connection, List.of(new NewConsentEvent(now, subjectKey, Channel.PHONE, purpose.id(),
+          Action.GRANTED, LegalBasis.PRESUMED_B2B, new Evidence(Map.of(Evidence.FORM_ID, form.id(),
+              Evidence.NOTE, "business lead from a b2b form, email domain "
+                  + email.get().substring(email.get().lastIndexOf('@') + 1))),
+          Actor.system("presumed-b2b"), Optional.of(lead.id()))));
+    }
+  }
+
+  private static Map<String, String> evidence(Submission submission, FormConfig form, String address,
+      WordingConfig wording) {
+    Map<String, String> items = new LinkedHashMap<>();
+    items.put(Evidence.ADDRESS, address);
+    submission.context().ip().ifPresent(ip -> items.put(Evidence.IP, ip));
+    submission.context().userAgent().ifPresent(ua -> items.put(Evidence.USER_AGENT, ua));
+    submission.context().pageUrl().ifPresent(url -> items.put(Evidence.PAGE_URL, url));
+    items.put(Evidence.FORM_ID, form.id());
+    items.put(Evidence.FORM_VERSION, FormVersion.of(form));
+    items.put(Evidence.WORDING_ID, wording.id());
+    items.put(Evidence.WORDING_SHA256, wording.sha256());
+    return items;
+  }
+
+  private static byte[] json(Map<String, String> values) {
+    try {
+      return JSON.writeValueAsBytes(values);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a map of strings always serialises", e);
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package org.leadgate.consent;
+
+import java.util.Locale;
+
+/** Where one consent (subject, channel, purpose) stands, derived from its events. */
+public enum ConsentStatus {
+  /** Never asked, or asked without an affirmative act. */
+  NONE,
+  /** A double opt-in is pending. */
+  REQUESTED,
+  /** Confirmed by double opt-in. */
+  CONFIRMED,
+  /** Granted on another basis (documented, presumed B2B, existing customer). */
+  GRANTED,
+  WITHDRAWN,
+  OBJECTED,
+  EXPIRED;
+
+  public String id() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Whether the channel may be used for the purpose. */
+  public boolean permits() {
+    return this == CONFIRMED || this == GRANTED;
+  }
+}

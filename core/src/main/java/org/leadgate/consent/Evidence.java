@@ -1,0 +1,30 @@
+package org.leadgate.consent;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What proves a consent event, kept encrypted in the ledger under the subject's proof key: the address, the IP and
+ * user agent, the page and form, the exact wording shown (id and SHA-256 of its text), the confirmation mail's
+ * Message-ID. Absent items are simply not in {@code items}.
+ */
+public record Evidence(Map<String, String> items) {
+  public static final String ADDRESS = "address";
+  public static final String IP = "ip";
+  public static final String USER_AGENT = "userAgent";
+  public static final String PAGE_URL = "pageUrl";
+  public static final String FORM_ID = "formId";
+  public static final String FORM_VERSION = "formVersion";
+  public static final String WORDING_ID = "wordingId";
+  public static final String WORDING_SHA256 = "wordingSha256";
+  public static final String MAIL_MESSAGE_ID = "mailMessageId";
+  public static final String NOTE = "note";
+
+  public Evidence {
+    items = Map.copyOf(Objects.requireNonNull(items, "items"));
+  }
+
+  public static Evidence none() {
+    return new Evidence(Map.of());
+  }
+}

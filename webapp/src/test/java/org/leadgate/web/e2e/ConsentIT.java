@@ -1,0 +1,261 @@
+package org.leadgate.web.e2e;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.leadgate.web.testing.EmbeddedGateway;
+import org.leadgate.web.testing.Eventually;
+import org.leadgate.web.testing.Http;
+import org.leadgate.web.testing.StoredRows;
+import org.leadgate.web.testing.TestConfig;
+
+/**
+ * Consent end to end: a real SMTP server (GreenMail) receives the double opt-in mail, the links in it confirm and
+ * withdraw, and the CRM (WireMock) only ever sees permissions the ledger can prove.
+ */
+class ConsentIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String ADMIN = "admin-token-0123456789abcdef";
+  private static final String COMPLIANCE = "compliance-token-0123456789";
+  private static final Pattern LINK = Pattern.compile(Pattern.quote(TestConfig.BASE_URL) + "(/consent/\\w+/[\\w-]+)");
+
+  @RegisterExtension
+  static WireMockExtension crm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+  @RegisterExtension
+  static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+  @TempDir
+  Path directory;
+
+  private EmbeddedGateway gateway;
+  private StoredRows rows;
+
+  private void start(String audience) throws Exception {
+    crm.stubFor(post("/leads").willReturn(aResponse().withStatus(200)));
+    TestConfig config = TestConfig.sqlite(directory).crmAt(crm.baseUrl() + "/leads")
+        .withConsent(smtp.getSmtp().getPort(), audience)
+        .with("admin:\n  tokens:\n"
+            + "    - { name: crm-sync, token: " + ADMIN + ", roles: [admin] }\n"
+            + "    - { name: compliance-officer, token: " + COMPLIANCE + ", roles: [compliance] }");
+    rows = config.rows();
+    gateway = EmbeddedGateway.start(config.write());
+  }
+
+  @AfterEach
+  void stop() {
+    if (gateway != null) {
+      gateway.close();
+    }
+  }
+
+  private JsonNode signUp(String json) throws Exception {
+    HttpResponse<String> response = Http.post(gateway.uri("/forms/contact"), "application/json", json,
+        "Accept", "application/json", "User-Agent", "Mozilla/5.0 (test)", "Referer", "https://www.example.de/kontakt");
+    assertEquals(202, response.statusCode(), response.body());
+    return JSON.readTree(response.body());
+  }
+
+  /** The lead JSON of every revision the CRM received for a lead, oldest first. */
+  private static List<JsonNode> crmViews(String leadId) {
+    return crm.getAllServeEvents().stream()
+        .filter(e -> e.getRequest().getHeader("Idempotency-Key").startsWith(leadId))
+        .sorted(java.util.Comparator.comparingInt(e -> revision(e.getRequest().getHeader("Idempotency-Key"))))
+        .map(e -> {
+          try {
+            return JSON.readTree(e.getRequest().getBodyAsString());
+          } catch (Exception ex) {
+            throw new IllegalStateException(ex);
+          }
+        })
+        .toList();
+  }
+
+  private static int revision(String idempotencyKey) {
+    int mark = idempotencyKey.lastIndexOf("-r");
+    return mark < 0 || idempotencyKey.length() - mark > 6 ? 0 : Integer.parseInt(idempotencyKey.substring(mark + 2));
+  }
+
+  private static JsonNode permission(JsonNode lead, String channel, String purpose) {
+    return lead.path("consent").path(channel).path(purpose);
+  }
+
+  /** The mails received for one address (the SMTP server is shared by the tests of this class). */
+  private static List<MimeMessage> mailsTo(String address) {
+    return java.util.Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+      try {
+        return m.getAllRecipients()[0].toString().equals(address);
+      } catch (jakarta.mail.MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }).toList();
+  }
+
+  private static MimeMessage awaitMailTo(String address) throws Exception {
+    Eventually.await("a mail to " + address, Duration.ofSeconds(10), () -> !mailsTo(address).isEmpty());
+    return mailsTo(address).get(0);
+  }
+
+  private static List<String> links(MimeMessage mail) {
+    Matcher matcher = LINK.matcher(GreenMailUtil.getBody(mail).replace("=\r\n", ""));
+    List<String> links = new java.util.ArrayList<>();
+    while (matcher.find()) {
+      links.add(matcher.group(1));
+    }
+    return links;
+  }
+
+  private URI at(String path) {
+    return gateway.uri(path);
+  }
+
+  @Test
+  void aSignUpIsConfirmedByDoubleOptInAndOnlyThenPermittedInTheCrm() throws Exception {
+    start("b2c");
+    JsonNode accepted = signUp("{\"lastName\":\"Lovelace\",\"email\":\"ada@example.de\",\"newsletterOptIn\":\"on\"}");
+    String leadId = accepted.get("leadId").asText();
+    assertEquals("confirmation-mail-sent", accepted.get("consent").get(0).get("status").asText());
+
+    MimeMessage mail = awaitMailTo("ada@example.de");
+    String withdrawLink = links(mail).stream().filter(l -> l.contains("/withdraw/")).findFirst().orElseThrow();
+    assertEquals("<" + TestConfig.BASE_URL + withdrawLink + ">", mail.getHeader("List-Unsubscribe", null));
+    assertEquals("List-Unsubscribe=One-Click", mail.getHeader("List-Unsubscribe-Post", null));
+    String confirmLink = links(mail).stream().filter(l -> l.contains("/confirm/")).findFirst().orElseThrow();
+
+    Eventually.await("the CRM has the lead", Duration.ofSeconds(10), () -> crmViews(leadId).size() == 1);
+    JsonNode before = permission(crmViews(leadId).get(0), "email", "newsletter");
+    assertFalse(before.get("permitted").asBoolean());
+    assertEquals("requested", before.get("status").asText());
+
+    HttpResponse<String> page = Http.get(at(confirmLink));
+    assertEquals(200, page.statusCode());
+    assertTrue(page.body().contains("<form method=\"post\"><button type=\"submit\">Confirm</button></form>"));
+
+    HttpResponse<String> confirmed = Http.post(at(confirmLink), "application/x-www-form-urlencoded", "");
+    assertEquals(200, confirmed.statusCode());
+    Eventually.await("the CRM gets the update", Duration.ofSeconds(10), () -> crmViews(leadId).size() == 2);
+    JsonNode after = permission(crmViews(leadId).get(1), "email", "newsletter");
+    assertTrue(after.get("permitted").asBoolean());
+    assertEquals("confirmed", after.get("status").asText());
+    assertEquals("consent-doi", after.get("basis").asText());
+
+    assertEquals(409, Http.post(at(confirmLink), "application/x-www-form-urlencoded", "").statusCode(),
+        "a replayed confirmation changes nothing");
+    JsonNode again = signUp("{\"lastName\":\"Lovelace\",\"email\":\"Ada@Example.de\",\"newsletterOptIn\":\"on\"}");
+    assertEquals("already-confirmed", again.get("consent").get(0).get("status").asText());
+    assertEquals(1, mailsTo("ada@example.de").size(), "no second mail to a confirmed address");
+  }
+
+  @Test
+  void aWithdrawalByLinkOrApiIsWrittenToTheCrmAndNoResubmissionWithoutNewDoiUndoesIt() throws Exception {
+    start("b2c");
+    String leadId = signUp("{\"lastName\":\"Hopper\",\"email\":\"grace@example.com\",\"newsletterOptIn\":\"on\","
+        + "\"phone\":\"+49 30 1234567\",\"callOptIn\":\"on\"}").get("leadId").asText();
+    List<String> links = links(awaitMailTo("grace@example.com"));
+    Http.post(at(links.stream().filter(l -> l.contains("/confirm/")).findFirst().orElseThrow()),
+        "application/x-www-form-urlencoded", "");
+    Eventually.await("confirmed in the CRM", Duration.ofSeconds(10), () -> crmViews(leadId).size() >= 2
+        && permission(crmViews(leadId).get(crmViews(leadId).size() - 1), "email", "newsletter")
+            .path("permitted").asBoolean());
+
+    HttpResponse<String> oneClick = Http.post(at(links.stream().filter(l -> l.contains("/withdraw/")).findFirst()
+        .orElseThrow()), "application/x-www-form-urlencoded", "List-Unsubscribe=One-Click");
+    assertEquals(200, oneClick.statusCode());
+    Eventually.await("withdrawn in the CRM", Duration.ofSeconds(10), () -> "withdrawn".equals(
+        permission(crmViews(leadId).get(crmViews(leadId).size() - 1), "email", "newsletter")
+            .path("status").asText()));
+
+    JsonNode resubmitted = signUp("{\"lastName\":\"Hopper\",\"email\":\"grace@example.com\","
+        + "\"newsletterOptIn\":\"on\"}");
+    String second = resubmitted.get("leadId").asText();
+    assertEquals("confirmation-mail-sent-after-withdrawal", resubmitted.get("consent").get(0).get("status").asText());
+    Eventually.await("the new lead reaches the CRM", Duration.ofSeconds(10), () -> !crmViews(second).isEmpty());
+    assertFalse(permission(crmViews(second).get(0), "email", "newsletter").get("permitted").asBoolean(),
+        "a re-submission without a new confirmation does not re-permit");
+
+    assertTrue(permission(crmViews(leadId).get(crmViews(leadId).size() - 1), "phone", "sales-calls")
+        .get("permitted").asBoolean(), "documented phone consent");
+    HttpResponse<String> objection = Http.post(at("/api/consents/withdraw"), "application/json",
+        "{\"channel\":\"phone\",\"phone\":\"+49 30 1234567\",\"purpose\":\"sales-calls\",\"objection\":true}",
+        "Authorization", "Bearer " + ADMIN);
+    assertEquals(200, objection.statusCode(), objection.body());
+    Eventually.await("the objection reaches the CRM", Duration.ofSeconds(10), () -> "objected".equals(
+        permission(crmViews(leadId).get(crmViews(leadId).size() - 1), "phone", "sales-calls")
+            .path("status").asText()));
+  }
+
+  @Test
+  void businessCallsRestOnPresumedConsentOnlyForABusinessAddressOnAB2bForm() throws Exception {
+    start("b2b");
+    String business = signUp("{\"lastName\":\"Meitner\",\"email\":\"lise@physik.example\",\"phone\":\"+43 1 234567\"}")
+        .get("leadId").asText();
+    String freemail = signUp("{\"lastName\":\"Noether\",\"email\":\"emmy@gmx.de\",\"phone\":\"+49 551 12345\"}")
+        .get("leadId").asText();
+
+    Eventually.await("both leads in the CRM", Duration.ofSeconds(10),
+        () -> !crmViews(business).isEmpty() && !crmViews(freemail).isEmpty());
+    JsonNode presumed = permission(crmViews(business).get(0), "phone", "sales-calls");
+    assertTrue(presumed.get("permitted").asBoolean());
+    assertEquals("presumed-b2b", presumed.get("basis").asText());
+    assertFalse(permission(crmViews(freemail).get(0), "phone", "sales-calls").get("permitted").asBoolean());
+    assertFalse(permission(crmViews(business).get(0), "email", "newsletter").get("permitted").asBoolean(),
+        "an unticked box records no consent");
+  }
+
+  @Test
+  void theLedgerVerifiesAndReportsTheFirstEventChangedInTheDatabase() throws Exception {
+    start("b2c");
+    signUp("{\"lastName\":\"Curie\",\"email\":\"marie@example.fr\",\"newsletterOptIn\":\"on\"}");
+    signUp("{\"lastName\":\"Franklin\",\"email\":\"rosalind@example.co.uk\",\"newsletterOptIn\":\"on\"}");
+
+    assertEquals(401, Http.get(at("/api/consents/verify")).statusCode());
+    assertEquals(403, Http.get(at("/api/consents/verify"), "Authorization", "Bearer " + ADMIN).statusCode());
+    HttpResponse<String> intact = Http.get(at("/api/consents/verify"), "Authorization", "Bearer " + COMPLIANCE);
+    assertEquals(200, intact.statusCode());
+    assertEquals(2, JSON.readTree(intact.body()).get("events").asInt());
+
+    try (Connection connection = rows.connect(); Statement statement = connection.createStatement()) {
+      statement.executeUpdate("UPDATE consent_events SET purpose = 'product-news' WHERE seq = 1");
+    }
+    HttpResponse<String> broken = Http.get(at("/api/consents/verify"), "Authorization", "Bearer " + COMPLIANCE);
+    assertEquals(409, broken.statusCode());
+    JsonNode report = JSON.readTree(broken.body());
+    assertEquals(1, report.get("seq").asInt());
+    assertTrue(report.get("problem").asText().contains("changed"));
+  }
+
+  @Test
+  void forgedAndUnknownLinksAreRefusedAndChangeNothing() throws Exception {
+    start("b2c");
+    assertEquals(404, Http.get(at("/consent/confirm/not-a-token")).statusCode());
+    assertEquals(404, Http.post(at("/consent/confirm/" + "A".repeat(43)), "application/x-www-form-urlencoded", "")
+        .statusCode());
+    assertEquals(404, Http.post(at("/consent/withdraw/" + "B".repeat(43)), "application/x-www-form-urlencoded", "")
+        .statusCode());
+    assertEquals(0, rows.count("consent_events"));
+  }
+}
