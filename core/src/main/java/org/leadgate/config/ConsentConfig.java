@@ -16,6 +16,7 @@ import java.util.Set;
  * @param resendInterval an unconfirmed address gets a fresh confirmation mail at most this often
  * @param unconfirmedRetention after this, an unconfirmed request's personal data is deleted
  * @param staleAfter consent unused for this long is marked expired (re-permission needed)
+ * @param mailsPerIpPerHour confirmation mails started from one IP address within an hour, at most (list-bombing)
  */
 public record ConsentConfig(
     Optional<URI> baseUrl,
@@ -25,6 +26,7 @@ public record ConsentConfig(
     Duration resendInterval,
     Duration unconfirmedRetention,
     Duration staleAfter,
+    int mailsPerIpPerHour,
     ConfigNode section) {
 
   public ConsentConfig {
@@ -48,7 +50,7 @@ public record ConsentConfig(
     List<ConfigNode> wordingNodes = node.list("wordings");
     List<WordingConfig> wordings = wordingNodes.stream().map(WordingConfig::from).toList();
     unique(wordingNodes, wordings.stream().map(WordingConfig::id).toList(), "wording");
-    ConfigNode doi = node.section("doi").allowOnly("tokenValidity", "resendInterval");
+    ConfigNode doi = node.section("doi").allowOnly("tokenValidity", "resendInterval", "mailsPerIpPerHour");
     ConfigNode retention = node.section("retention").allowOnly("unconfirmedRequests", "staleAfter");
     return new ConsentConfig(
         node.has("baseUrl") ? Optional.of(node.httpUrl("baseUrl")) : Optional.empty(),
@@ -58,6 +60,7 @@ public record ConsentConfig(
         doi.duration("resendInterval", Duration.ofMinutes(10)),
         retention.duration("unconfirmedRequests", Duration.ofDays(30)),
         retention.duration("staleAfter", Duration.ofDays(730)),
+        doi.integer("mailsPerIpPerHour", 20, 1, 100_000),
         node);
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -80,6 +81,11 @@ public final class ConsentRecorder implements LeadStore.AcceptHook {
     return state == null ? ConsentStatus.NONE : state.status();
   }
 
+  /** The IP as a keyed hash, so the rate limit can count requests without storing the address in clear. */
+  private Optional<String> ipKey(String ip) {
+    return Optional.ofNullable(ip).map(address -> ledger.keys().pseudonym("IP", address));
+  }
+
   private static boolean ticked(Optional<String> value) {
     return value.map(v -> switch (v.strip().toLowerCase(java.util.Locale.ROOT)) {
       case "on", "true", "yes", "1", "ja" -> true;
@@ -98,6 +104,11 @@ public final class ConsentRecorder implements LeadStore.AcceptHook {
     if (open.isPresent() && open.get().plus(consent.resendInterval()).isAfter(now)) {
       return new Outcome.ConsentReply("email", box.purpose(), "confirmation-mail-recently-sent");
     }
+    Optional<String> ipKey = ipKey(evidence.get(Evidence.IP));
+    if (ipKey.isPresent() && ConsentStore.requestsFromIp(connection, ipKey.get(), now.minus(Duration.ofHours(1)))
+        >= consent.mailsPerIpPerHour()) {
+      return new Outcome.ConsentReply("email", box.purpose(), "rate-limited");
+    }
     String confirmToken = Tokens.create();
     String withdrawToken = Tokens.create();
     String messageId = "<" + UUID.randomUUID() + "@leadgate>";
@@ -112,7 +123,7 @@ public final class ConsentRecorder implements LeadStore.AcceptHook {
         "purpose", purpose.description())));
     ConsentStore.insertDoiRequest(connection, new ConsentStore.DoiRequest(Tokens.hash(confirmToken), subjectKey,
         box.purpose(), lead.id(), lead.formId(), wording.id(), messageId, Optional.of(payload), now,
-        now.plus(consent.tokenValidity()), 0, Optional.empty()));
+        now.plus(consent.tokenValidity()), 0, Optional.empty()), ipKey);
     ConsentStore.insertWithdrawToken(connection, Tokens.hash(withdrawToken), subjectKey, Channel.EMAIL,
         box.purpose(), now);
     return new Outcome.ConsentReply("email", box.purpose(),

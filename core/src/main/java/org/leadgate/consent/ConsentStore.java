@@ -18,6 +18,19 @@ final class ConsentStore {
       String wordingId, String messageId, Optional<String> mailPayload, Instant createdAt, Instant expiresAt,
       int mailAttempts, Optional<Instant> usedAt) {}
 
+  /** How many double opt-ins were started from an IP (by its key) since {@code since}. */
+  static int requestsFromIp(Connection connection, String ipKey, Instant since) throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement(
+        "SELECT COUNT(*) FROM doi_requests WHERE ip_key = ? AND created_at >= ?")) {
+      select.setString(1, ipKey);
+      select.setLong(2, since.toEpochMilli());
+      try (ResultSet rows = select.executeQuery()) {
+        rows.next();
+        return rows.getInt(1);
+      }
+    }
+  }
+
   /** What a withdrawal token stands for. */
   record WithdrawTarget(String subjectKey, Channel channel, String purpose) {}
 
@@ -77,10 +90,11 @@ final class ConsentStore {
     }
   }
 
-  static void insertDoiRequest(Connection connection, DoiRequest request) throws SQLException {
+  static void insertDoiRequest(Connection connection, DoiRequest request, Optional<String> ipKey)
+      throws SQLException {
     try (PreparedStatement insert = connection.prepareStatement("INSERT INTO doi_requests (token_hash, subject_key,"
         + " purpose, lead_id, form_id, wording_id, message_id, mail_payload, created_at, expires_at, mail_status,"
-        + " mail_attempts, next_mail_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?)")) {
+        + " mail_attempts, next_mail_at, ip_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)")) {
       insert.setString(1, request.tokenHash());
       insert.setString(2, request.subjectKey());
       insert.setString(3, request.purpose());
@@ -92,6 +106,7 @@ final class ConsentStore {
       insert.setLong(9, request.createdAt().toEpochMilli());
       insert.setLong(10, request.expiresAt().toEpochMilli());
       insert.setLong(11, request.createdAt().toEpochMilli());
+      insert.setString(12, ipKey.orElse(null));
       insert.executeUpdate();
     }
   }

@@ -50,10 +50,15 @@ public final class SubjectKeys {
 
   /** The subject's pseudonymous key: HMAC-SHA256 of kind and address under the installation's pepper. */
   public String keyOf(Subject subject) {
+    return pseudonym(subject.kind().name(), subject.value());
+  }
+
+  /** A keyed hash of some personal value (for example an IP address), to count or match it without keeping it. */
+  public String pseudonym(String kind, String value) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(pepper, "HmacSHA256"));
-      byte[] digest = mac.doFinal((subject.kind() + ":" + subject.value()).getBytes(StandardCharsets.UTF_8));
+      byte[] digest = mac.doFinal((kind + ":" + value).getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is available on every Java runtime", e);

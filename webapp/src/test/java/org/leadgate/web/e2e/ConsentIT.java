@@ -249,6 +249,21 @@ class ConsentIT {
   }
 
   @Test
+  void confirmationMailsStartedFromOneIpAreLimitedPerHourAgainstListBombing() throws Exception {
+    start("b2c");
+    List<String> replies = new java.util.ArrayList<>();
+    for (int i = 1; i <= 4; i++) {
+      replies.add(signUp("{\"lastName\":\"Victim " + i + "\",\"email\":\"victim" + i + "@example.org\","
+          + "\"newsletterOptIn\":\"on\"}").get("consent").get(0).get("status").asText());
+    }
+
+    assertEquals(List.of("confirmation-mail-sent", "confirmation-mail-sent", "confirmation-mail-sent",
+        "rate-limited"), replies);
+    Eventually.await("three mails", Duration.ofSeconds(10), () -> mailsTo("victim3@example.org").size() == 1);
+    assertTrue(mailsTo("victim4@example.org").isEmpty());
+  }
+
+  @Test
   void forgedAndUnknownLinksAreRefusedAndChangeNothing() throws Exception {
     start("b2c");
     assertEquals(404, Http.get(at("/consent/confirm/not-a-token")).statusCode());

@@ -67,7 +67,7 @@ public final class TestConfig {
         + "    - { id: newsletter-v1, text: \"Yes, send me the ACME newsletter about widgets. I can withdraw at"
         + " any time.\" }\n"
         + "    - { id: calls-v1, text: \"Yes, ACME sales may call me about widgets. I can withdraw at any time.\" }\n"
-        + "  doi:\n    resendInterval: 10m\n"
+        + "  doi:\n    resendInterval: 10m\n    mailsPerIpPerHour: 3\n"
         + "  smtp:\n    host: 127.0.0.1\n    port: " + smtpPort + "\n    security: none\n    timeout: 5s\n"
         + "  doiMail:\n    from: \"ACME GmbH <no-reply@acme.example>\"\n"
         + "    sender: \"ACME GmbH, Musterstrasse 1, 10115 Berlin\"\n";
