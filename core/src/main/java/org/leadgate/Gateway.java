@@ -89,10 +89,15 @@ public final class Gateway implements AutoCloseable {
         .require(config.crm().adapter(), "crm.adapter")
         .create(new PluginContext(config.crm().settings(), config.dataDirectory(), clock));
     Database database;
+    try {
+      database = Database.open(config.storage());
+    } catch (RuntimeException e) {
+      crm.close();
+      throw e;
+    }
     Ledger ledger;
     Optional<DoiMailer> mailer;
     try {
-      database = Database.open(config.storage());
       Transactions transactions = new Transactions(database);
       ledger = new Ledger(transactions.write(connection -> {
         Wordings.register(connection, config.consent().wordings(), clock.instant());
@@ -104,9 +109,11 @@ public final class Gateway implements AutoCloseable {
             MailSenders.create(mail, config.dataDirectory()), baseUrl, clock);
       });
     } catch (SQLException e) {
+      database.close();
       crm.close();
       throw new IllegalStateException("cannot prepare the consent ledger: " + e.getMessage(), e);
     } catch (RuntimeException e) {
+      database.close();
       crm.close();
       throw e;
     }
