@@ -264,6 +264,19 @@ class ConsentIT {
   }
 
   @Test
+  void aHeaderInjectionAttemptInTheAddressIsRefusedAndNoMailIsSent() throws Exception {
+    start("b2c");
+    HttpResponse<String> response = Http.post(gateway.uri("/forms/contact"), "application/json",
+        "{\"lastName\":\"Mallory\",\"email\":\"mallory@example.org\\r\\nBcc: all@example.org\","
+            + "\"newsletterOptIn\":\"on\"}", "Accept", "application/json");
+
+    assertEquals(400, response.statusCode());
+    assertTrue(response.body().contains("\"field\":\"email\""));
+    assertEquals(0, rows.count("consent_events"));
+    assertEquals(0, smtp.getReceivedMessages().length);
+  }
+
+  @Test
   void forgedAndUnknownLinksAreRefusedAndChangeNothing() throws Exception {
     start("b2c");
     assertEquals(404, Http.get(at("/consent/confirm/not-a-token")).statusCode());
