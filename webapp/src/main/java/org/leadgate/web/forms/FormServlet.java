@@ -160,8 +160,24 @@ public final class FormServlet extends HttpServlet {
     } else {
       String target = form.thankYouUrl();
       response.setStatus(303);
-      response.setHeader("Location", target.startsWith("/") ? request.getContextPath() + target : target);
+      response.setHeader("Location", target.startsWith("/")
+          ? request.getContextPath() + target + consentHint(target, accepted) : target);
     }
+  }
+
+  /**
+   * For the gateway's own thank-you page: what the person should know about their consent (check the inbox, or
+   * already confirmed). External thank-you pages get nothing appended.
+   */
+  private static String consentHint(String target, Outcome.Accepted accepted) {
+    return accepted.consents().stream()
+        .filter(reply -> reply.channel().equals("email"))
+        .map(Outcome.ConsentReply::status)
+        .filter(status -> status.equals("already-confirmed") || status.startsWith("confirmation-mail"))
+        .findFirst()
+        .map(status -> (target.contains("?") ? "&" : "?") + "consent="
+            + (status.equals("already-confirmed") ? "confirmed" : "check-inbox"))
+        .orElse("");
   }
 
   private Optional<FormConfig> form(HttpServletRequest request) {

@@ -16,8 +16,13 @@ public final class PagesServlet extends HttpServlet {
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
     if ("/thanks".equals(request.getServletPath())) {
+      String consent = switch (String.valueOf(request.getParameter("consent"))) {
+        case "check-inbox" -> " Please check your inbox: we have sent you a mail to confirm your sign-up.";
+        case "confirmed" -> " You have already confirmed your sign-up earlier, so we sent no new mail.";
+        default -> "";
+      };
       Responses.html(response, 200, Layout.message(request.getContextPath(), "Thank you",
-          "We have received your message and will get back to you soon."));
+          "We have received your message and will get back to you soon." + consent));
       return;
     }
     GatewayConfig config = GatewayBootstrap.gateway(getServletContext()).config();

@@ -2,6 +2,8 @@ package org.leadgate.web.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.leadgate.web.testing.EmbeddedGateway;
 import org.leadgate.web.testing.Eventually;
@@ -26,6 +29,9 @@ class FormPageInBrowserIT {
   private static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
   private static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
 
+  @RegisterExtension
+  static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
   @TempDir
   Path directory;
 
@@ -39,7 +45,8 @@ class FormPageInBrowserIT {
       throw new IllegalStateException("browser tests need Debian's chromium and chromium-driver packages ("
           + CHROMIUM + ", " + CHROMEDRIVER + "); .ci/run installs them");
     }
-    TestConfig config = TestConfig.sqlite(directory).thankYouUrl("/thanks");
+    TestConfig config = TestConfig.sqlite(directory).thankYouUrl("/thanks")
+        .withConsent(smtp.getSmtp().getPort(), "b2c");
     rows = config.rows();
     gateway = EmbeddedGateway.start(config.write());
     ChromeOptions options = new ChromeOptions();
@@ -84,5 +91,24 @@ class FormPageInBrowserIT {
 
     assertEquals("Thank you", browser.findElement(By.tagName("h1")).getText());
     assertEquals(1, rows.count("leads"));
+  }
+
+  @Test
+  void aPersonWhoTicksTheNewsletterBoxIsAskedToCheckTheirInboxAndGetsTheMail() throws Exception {
+    browser.get(gateway.uri("/").toString());
+    WebElement box = browser.findElement(By.id("consent-newsletterOptIn"));
+    assertEquals(null, box.getAttribute("checked"), "never pre-ticked");
+    assertEquals("Yes, send me the ACME newsletter about widgets. I can withdraw at any time.",
+        browser.findElement(By.cssSelector("label[for=consent-newsletterOptIn]")).getText());
+    browser.findElement(By.id("field-lastName")).sendKeys("Lovelace");
+    browser.findElement(By.id("field-email")).sendKeys("ada@example.de");
+    box.click();
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    Eventually.await("the thank-you page", Duration.ofSeconds(10),
+        () -> browser.getCurrentUrl().contains("/thanks"));
+
+    assertEquals(true, browser.findElement(By.tagName("p")).getText().contains("Please check your inbox"));
+    assertEquals(true, smtp.waitForIncomingEmail(10_000, 1));
+    assertEquals("ada@example.de", smtp.getReceivedMessages()[0].getAllRecipients()[0].toString());
   }
 }
