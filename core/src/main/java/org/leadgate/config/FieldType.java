@@ -10,6 +10,8 @@ public enum FieldType {
   TEXTAREA,
   EMAIL,
   PHONE,
+  /** A calendar date, ISO-8601 ({@code 2008-05-31}), such as a birth date. */
+  DATE,
   HIDDEN;
 
   public String id() {

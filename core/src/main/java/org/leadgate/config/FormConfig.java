@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  * @param consents the consent boxes of the form, one per channel and purpose
  * @param audience who the form is for; only {@code b2b} forms may rely on presumed consent for business calls
  * @param privacyNoticeUrl the privacy notice linked on the form (DSGVO Art. 13)
+ * @param minimumAge where the form collects a birth date: below this age no consent is recorded (DSGVO Art. 8)
  */
 public record FormConfig(
     String id,
@@ -27,7 +28,8 @@ public record FormConfig(
     List<String> allowedOrigins,
     List<FormConsentConfig> consents,
     Audience audience,
-    Optional<String> privacyNoticeUrl) {
+    Optional<String> privacyNoticeUrl,
+    Optional<MinimumAge> minimumAge) {
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
   private static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.-]+(:\\d{1,5})?");
 
@@ -36,6 +38,9 @@ public record FormConfig(
     allowedOrigins = List.copyOf(allowedOrigins);
     consents = List.copyOf(consents);
   }
+
+  /** The age from which a person may consent alone, and the date field that holds the birth date. */
+  public record MinimumAge(int years, String birthDateField) {}
 
   /** Who fills in a form. An unknown audience counts as consumers (sole traders and freelancers included). */
   public enum Audience {
@@ -55,7 +60,7 @@ public record FormConfig(
 
   static FormConfig from(ConfigNode node) {
     node.allowOnly("id", "title", "fields", "thankYouUrl", "allowedOrigins", "consents", "audience",
-        "privacyNoticeUrl");
+        "privacyNoticeUrl", "minimumAge", "birthDateField");
     String id = node.string("id");
     if (!ID.matcher(id).matches()) {
       throw node.error("id", "must be lowercase letters, digits and '-' (at most 64) but was '" + id + "'");
@@ -113,7 +118,20 @@ public record FormConfig(
           case "unknown" -> Audience.UNKNOWN;
           default -> throw node.error("audience", "must be b2b, b2c or unknown but was '" + audience + "'");
         },
-        node.has("privacyNoticeUrl") ? Optional.of(node.httpUrl("privacyNoticeUrl").toString()) : Optional.empty());
+        node.has("privacyNoticeUrl") ? Optional.of(node.httpUrl("privacyNoticeUrl").toString()) : Optional.empty(),
+        minimumAge(node, fields));
+  }
+
+  private static Optional<MinimumAge> minimumAge(ConfigNode node, List<FieldConfig> fields) {
+    if (!node.has("minimumAge")) {
+      return Optional.empty();
+    }
+    int years = node.integer("minimumAge", 16, 13, 21);
+    String field = node.string("birthDateField");
+    if (fields.stream().noneMatch(f -> f.name().equals(field) && f.type() == FieldType.DATE)) {
+      throw node.error("birthDateField", "must name a field of type date in this form but was '" + field + "'");
+    }
+    return Optional.of(new MinimumAge(years, field));
   }
 
   private static String thankYouUrl(ConfigNode node) {

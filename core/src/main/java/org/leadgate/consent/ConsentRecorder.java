@@ -51,9 +51,23 @@ public final class ConsentRecorder implements LeadStore.AcceptHook {
     Instant now = submission.receivedAt();
     Optional<String> email = form.firstOfType(FieldType.EMAIL).flatMap(f -> lead.value(f.name()));
     Optional<String> phone = form.firstOfType(FieldType.PHONE).flatMap(f -> lead.value(f.name()));
+    // every lead is linked to its addresses, so that consent changes, exports and erasure find it
+    if (email.isPresent()) {
+      ConsentStore.linkLead(connection, lead.id(), ledger.keys().keyOf(Subject.email(email.get())),
+          Subject.Kind.EMAIL);
+    }
+    if (phone.isPresent()) {
+      ConsentStore.linkLead(connection, lead.id(), ledger.keys().keyOf(Subject.phone(phone.get())),
+          Subject.Kind.PHONE);
+    }
     List<Outcome.ConsentReply> replies = new ArrayList<>();
+    boolean child = underMinimumAge(form, lead, now);
     for (FormConsentConfig box : form.consents()) {
       if (!ticked(submission.first(box.field()))) {
+        continue;
+      }
+      if (child) {
+        replies.add(new Outcome.ConsentReply(box.channel().id(), box.purpose(), "parental-consent-required"));
         continue;
       }
       Optional<String> address = box.channel() == Channel.EMAIL ? email : phone;
@@ -63,7 +77,6 @@ public final class ConsentRecorder implements LeadStore.AcceptHook {
       }
       Subject subject = box.channel() == Channel.EMAIL ? Subject.email(address.get()) : Subject.phone(address.get());
       String subjectKey = ledger.keys().keyOf(subject);
-      ConsentStore.linkLead(connection, lead.id(), subjectKey, subject.kind());
       WordingConfig wording = config.consent().wording(box.wording()).orElseThrow();
       Map<String, String> evidence = evidence(submission, form, address.get(), wording);
       replies.add(box.channel() == Channel.EMAIL
@@ -72,6 +85,14 @@ public final class ConsentRecorder implements LeadStore.AcceptHook {
     }
     presumedB2bCalls(connection, form, lead, email, phone, now);
     return replies;
+  }
+
+  /** DSGVO Art. 8: below the form's minimum age a person cannot consent alone; no consent is recorded. */
+  private static boolean underMinimumAge(FormConfig form, Lead lead, Instant now) {
+    return form.minimumAge().flatMap(rule -> lead.value(rule.birthDateField())
+            .map(birth -> java.time.LocalDate.parse(birth).plusYears(rule.years())
+                .isAfter(now.atZone(java.time.ZoneOffset.UTC).toLocalDate())))
+        .orElse(false);
   }
 
   private ConsentStatus statusOf(Connection connection, String subjectKey, Channel channel, String purpose)
@@ -155,9 +176,7 @@ public final class ConsentRecorder implements LeadStore.AcceptHook {
       if (!purpose.presumedB2bPhone() || asked) {
         continue;
       }
-      Subject subject = Subject.phone(phone.get());
-      String subjectKey = ledger.keys().keyOf(subject);
-      ConsentStore.linkLead(connection, lead.id(), subjectKey, subject.kind());
+      String subjectKey = ledger.keys().keyOf(Subject.phone(phone.get()));
       ledger.append(connection, List.of(new NewConsentEvent(now, subjectKey, Channel.PHONE, purpose.id(),
           Action.GRANTED, LegalBasis.PRESUMED_B2B, new Evidence(Map.of(Evidence.FORM_ID, form.id(),
               Evidence.NOTE, "business lead from a b2b form, email domain "

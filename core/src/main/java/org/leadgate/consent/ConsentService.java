@@ -179,6 +179,24 @@ public final class ConsentService {
     leads.requeue(connection, ConsentStore.leadsOf(connection, subjectKey), now);
   }
 
+  /**
+   * Records the existing-customer exception for email (UWG §7(3)): the address was obtained with a sale
+   * ({@code saleReference}) and is used for own similar products. Any withdrawal or objection ends it for good.
+   */
+  public void grantExistingCustomer(Subject subject, String purpose, String saleReference, Actor actor)
+      throws SQLException {
+    transactions.write(connection -> {
+      Instant now = clock.instant();
+      String subjectKey = ledger.keys().keyOf(subject);
+      ledger.append(connection, List.of(new NewConsentEvent(now, subjectKey, Channel.EMAIL, purpose,
+          Action.GRANTED, LegalBasis.EXISTING_CUSTOMER, new Evidence(Map.of(Evidence.ADDRESS, subject.value(),
+              Evidence.NOTE, "sale " + saleReference)), actor, Optional.empty())));
+      leads.requeue(connection, ConsentStore.leadsOf(connection, subjectKey), now);
+      return null;
+    });
+    onChange.run();
+  }
+
   /** Records a use of a consent (a call made), which pushes the proof's retention out (UWG §7a). */
   public void use(Subject subject, Channel channel, String purpose, Actor actor) throws SQLException {
     transactions.write(connection -> ledger.append(connection, List.of(new NewConsentEvent(clock.instant(),

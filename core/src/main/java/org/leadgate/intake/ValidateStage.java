@@ -55,8 +55,18 @@ public final class ValidateStage implements Stage {
       case PHONE -> PHONE.matcher(text).matches() && text.chars().filter(Character::isDigit).count() >= 5
           ? Optional.empty()
           : Optional.of("is not a valid phone number");
+      case DATE -> isDate(text) ? Optional.empty() : Optional.of("is not a date like 2008-05-31");
       default -> Optional.empty();
     };
+  }
+
+  private static boolean isDate(String text) {
+    try {
+      java.time.LocalDate.parse(text);
+      return true;
+    } catch (java.time.format.DateTimeParseException e) {
+      return false;
+    }
   }
 
   @Override

@@ -129,6 +129,21 @@ class ConsentConfigTest {
   }
 
   @Test
+  void presumedConsentCannotCoverAutomatedCallingMachines() {
+    ConfigException e = refused(CONSENT.replace("presumedB2bPhone: true }", "presumedB2bPhone: true,"
+        + " automatedCalls: true }") + "forms:\n  - id: contact\n" + FIELDS);
+
+    assertEquals("consent.purposes[1].presumedB2bPhone", e.key());
+    assertTrue(e.getMessage().contains("automated calling machines"));
+  }
+
+  @Test
+  void aMinimumAgeNeedsADateFieldForTheBirthDate() {
+    assertEquals("forms[0].birthDateField", refused(CONSENT + "forms:\n  - id: contact\n    minimumAge: 16\n"
+        + "    birthDateField: email\n" + FIELDS).key());
+  }
+
+  @Test
   void tokensCarryRolesAndAnUnknownRoleIsRefused() {
     GatewayConfig config = parse(CONSENT + """
         admin:

@@ -28,7 +28,8 @@ import org.leadgate.web.bootstrap.GatewayBootstrap;
 
 /**
  * The consent API: {@code POST /api/consents/withdraw} (a CRM-side opt-out or objection, role {@code admin}),
- * {@code POST /api/consents/use} (a call was made, role {@code admin}) and {@code GET /api/consents/verify} (walk
+ * {@code POST /api/consents/use} (a call was made, role {@code admin}), {@code POST /api/consents/grant} (the
+ * existing-customer exception for email, UWG §7(3), role {@code admin}) and {@code GET /api/consents/verify} (walk
  * the ledger's chain, role {@code compliance}).
  */
 public final class ConsentApiServlet extends HttpServlet {
@@ -46,11 +47,12 @@ public final class ConsentApiServlet extends HttpServlet {
             .isPresent()) {
           verify(gateway, response);
         }
-      } else if ((path.equals("/withdraw") || path.equals("/use")) && method.equals("POST")) {
+      } else if ((path.equals("/withdraw") || path.equals("/use") || path.equals("/grant"))
+          && method.equals("POST")) {
         Optional<AdminConfig.ApiToken> caller =
             AdminAuth.check(gateway.config().admin().tokens(), AdminConfig.ADMIN, request, response);
         if (caller.isPresent()) {
-          change(gateway, caller.get(), path.equals("/withdraw"), request, response);
+          change(gateway, caller.get(), path.substring(1), request, response);
         }
       } else {
         Responses.problem(response, Problem.of(404, "not-found", "Not found", "no consent API at " + path));
@@ -73,8 +75,9 @@ public final class ConsentApiServlet extends HttpServlet {
     }
   }
 
-  private static void change(Gateway gateway, AdminConfig.ApiToken caller, boolean withdraw,
+  private static void change(Gateway gateway, AdminConfig.ApiToken caller, String action,
       HttpServletRequest request, HttpServletResponse response) throws IOException, SQLException {
+    boolean withdraw = action.equals("withdraw");
     Optional<byte[]> body = BoundedBody.read(request, MAX_BODY);
     if (body.isEmpty()) {
       Responses.problem(response, Problem.of(413, "body-too-large", "Request too large",
@@ -105,6 +108,19 @@ public final class ConsentApiServlet extends HttpServlet {
     if (!withdraw && purpose.isEmpty()) {
       problems.add(new FieldProblem("purpose", "is required"));
     }
+    String saleReference = json.path("saleReference").asText("").strip();
+    if (action.equals("grant")) {
+      if (!json.path("basis").asText("").equals("existing-customer")) {
+        problems.add(new FieldProblem("basis", "only existing-customer can be granted through the API; other"
+            + " consent needs its own proof (double opt-in or documented evidence)"));
+      }
+      if (channel.isPresent() && channel.get() != Channel.EMAIL) {
+        problems.add(new FieldProblem("channel", "the existing-customer exception applies to email only"));
+      }
+      if (saleReference.isEmpty() || saleReference.length() > 200) {
+        problems.add(new FieldProblem("saleReference", "is required (the sale the address was obtained with)"));
+      }
+    }
     if (!problems.isEmpty()) {
       Responses.problem(response, Problem.invalidFields(problems));
       return;
@@ -118,6 +134,10 @@ public final class ConsentApiServlet extends HttpServlet {
       ended.forEach(purposes::add);
       Responses.json(response, 200, Responses.object().put("action", objection ? "objected" : "withdrawn")
           .set("purposes", purposes));
+    } else if (action.equals("grant")) {
+      gateway.consent().grantExistingCustomer(subject.get(), purpose.get(), saleReference, actor);
+      Responses.json(response, 200, Responses.object().put("action", "granted").put("purpose", purpose.get())
+          .put("basis", "existing-customer"));
     } else {
       gateway.consent().use(subject.get(), channel.get(), purpose.get(), actor);
       Responses.json(response, 200, Responses.object().put("action", "used").put("purpose", purpose.get()));

@@ -82,6 +82,7 @@ final class FormPage {
       String type = switch (field.type()) {
         case EMAIL -> "email\" autocomplete=\"email";
         case PHONE -> "tel\" autocomplete=\"tel";
+        case DATE -> "date";
         default -> "text";
       };
       page.append("<input type=\"").append(type).append("\"").append(common).append(" value=\"")

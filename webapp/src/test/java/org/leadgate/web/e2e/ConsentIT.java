@@ -56,8 +56,12 @@ class ConsentIT {
   private StoredRows rows;
 
   private void start(String audience) throws Exception {
+    start(audience, "");
+  }
+
+  private void start(String audience, String formLines) throws Exception {
     crm.stubFor(post("/leads").willReturn(aResponse().withStatus(200)));
-    TestConfig config = TestConfig.sqlite(directory).crmAt(crm.baseUrl() + "/leads")
+    TestConfig config = TestConfig.sqlite(directory).crmAt(crm.baseUrl() + "/leads").withFormLines(formLines)
         .withConsent(smtp.getSmtp().getPort(), audience)
         .with("admin:\n  tokens:\n"
             + "    - { name: crm-sync, token: " + ADMIN + ", roles: [admin] }\n"
@@ -274,6 +278,52 @@ class ConsentIT {
     assertTrue(response.body().contains("\"field\":\"email\""));
     assertEquals(0, rows.count("consent_events"));
     assertEquals(0, smtp.getReceivedMessages().length);
+  }
+
+  @Test
+  void theExistingCustomerExceptionNeedsASaleAndEndsForGoodWithAnObjection() throws Exception {
+    start("b2c");
+    String leadId = signUp("{\"lastName\":\"Turing\",\"email\":\"alan@example.co.uk\"}").get("leadId").asText();
+    assertEquals(400, Http.post(at("/api/consents/grant"), "application/json",
+        "{\"email\":\"alan@example.co.uk\",\"purpose\":\"newsletter\",\"basis\":\"existing-customer\"}",
+        "Authorization", "Bearer " + ADMIN).statusCode(), "no sale reference");
+    assertEquals(400, Http.post(at("/api/consents/grant"), "application/json",
+        "{\"email\":\"alan@example.co.uk\",\"purpose\":\"newsletter\",\"basis\":\"consent-doi\","
+            + "\"saleReference\":\"order-1\"}", "Authorization", "Bearer " + ADMIN).statusCode(),
+        "a double opt-in cannot be granted by API");
+
+    JsonNode granted = JSON.readTree(Http.post(at("/api/consents/grant"), "application/json",
+        "{\"email\":\"alan@example.co.uk\",\"purpose\":\"newsletter\",\"basis\":\"existing-customer\","
+            + "\"saleReference\":\"order-4711\"}", "Authorization", "Bearer " + ADMIN).body());
+    assertEquals("existing-customer", granted.get("basis").asText());
+
+    Http.post(at("/api/consents/withdraw"), "application/json",
+        "{\"email\":\"alan@example.co.uk\",\"purpose\":\"newsletter\",\"objection\":true}",
+        "Authorization", "Bearer " + ADMIN);
+    Http.post(at("/api/consents/grant"), "application/json",
+        "{\"email\":\"alan@example.co.uk\",\"purpose\":\"newsletter\",\"basis\":\"existing-customer\","
+            + "\"saleReference\":\"order-4712\"}", "Authorization", "Bearer " + ADMIN);
+    signUp("{\"lastName\":\"Turing\",\"email\":\"alan@example.co.uk\"}");
+
+    Eventually.await("the objection stands in the CRM", Duration.ofSeconds(10), () -> {
+      List<JsonNode> views = crmViews(leadId);
+      return !views.isEmpty() && "objected".equals(
+          permission(views.get(views.size() - 1), "email", "newsletter").path("status").asText());
+    });
+  }
+
+  @Test
+  void belowTheFormsMinimumAgeNoConsentIsRecorded() throws Exception {
+    start("b2c", "    minimumAge: 16\n    birthDate" + "Field: birthDate\n");
+    java.time.LocalDate fifteen = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusYears(15);
+    JsonNode child = signUp("{\"lastName\":\"Young\",\"email\":\"young@example.de\",\"birthDate\":\""
+        + fifteen + "\",\"newsletterOptIn\":\"on\"}");
+
+    assertEquals("parental-consent-required", child.get("consent").get(0).get("status").asText());
+    assertEquals(0, rows.count("consent_events"));
+    JsonNode adult = signUp("{\"lastName\":\"Grown\",\"email\":\"grown@example.de\",\"birthDate\":\""
+        + fifteen.minusYears(5) + "\",\"newsletterOptIn\":\"on\"}");
+    assertEquals("confirmation-mail-sent", adult.get("consent").get(0).get("status").asText());
   }
 
   @Test

@@ -116,7 +116,8 @@ public final class TestConfig {
         + "      - { name: lastName, type: text, required: true }\n"
         + "      - { name: email, type: email, required: true }\n"
         + "      - { name: phone, type: phone }\n"
-        + "      - { name: message, type: textarea, maxLength: 500 }\n";
+        + "      - { name: message, type: textarea, maxLength: 500 }\n"
+        + "      - { name: birthDate, type: date }\n";
     Path file = directory.resolve("leadgate.yml");
     Files.writeString(file, yaml);
     return file;
