@@ -15,6 +15,7 @@ import org.leadgate.consent.ConsentService;
 import org.leadgate.consent.ConsentStage;
 import org.leadgate.consent.DoiMailer;
 import org.leadgate.consent.Wordings;
+import org.leadgate.consent.compliance.ComplianceService;
 import org.leadgate.consent.ledger.Ledger;
 import org.leadgate.consent.ledger.SubjectKeys;
 import org.leadgate.consent.mail.DoiMailTemplate;
@@ -62,6 +63,7 @@ public final class Gateway implements AutoCloseable {
   private final GroupCommitWriter writer;
   private final DeliveryWorker worker;
   private final ConsentService consent;
+  private final ComplianceService compliance;
   private final Optional<DoiMailer> mailer;
 
   private Gateway(GatewayConfig config, Clock clock, Database database, CrmAdapter crm, Ledger ledger,
@@ -77,6 +79,7 @@ public final class Gateway implements AutoCloseable {
         new Backoff(config.delivery().initialBackoff(), config.delivery().maxBackoff(),
             ThreadLocalRandom.current()), clock);
     this.consent = new ConsentService(config, ledger, transactions, store, clock, worker::wake);
+    this.compliance = new ComplianceService(config, ledger, transactions, clock);
     this.writer = new GroupCommitWriter(store, config.intake().maxBatch(), () -> {
       worker.wake();
       mailer.ifPresent(DoiMailer::wake);
@@ -132,6 +135,11 @@ public final class Gateway implements AutoCloseable {
   /** Consent after intake: confirmation and withdrawal links, the consent API, permissions. */
   public ConsentService consent() {
     return consent;
+  }
+
+  /** Compliance: consent exports, per-person proof and export, erasure, the audit log. */
+  public ComplianceService compliance() {
+    return compliance;
   }
 
   /**

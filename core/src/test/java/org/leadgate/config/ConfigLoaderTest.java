@@ -223,7 +223,7 @@ class ConfigLoaderTest {
         """);
 
     assertEquals("forms[0].feilds", e.key());
-    assertMentions(e, "forms[0].feilds", "allowedOrigins, audience, consents, fields, id, privacyNoticeUrl, thankYouUrl, title");
+    assertMentions(e, "forms[0].feilds", "allowedOrigins, audience, birthDateField, consents, fields, id, minimumAge, privacyNoticeUrl, thankYouUrl, title");
   }
 
   @Test
@@ -294,7 +294,7 @@ class ConfigLoaderTest {
         """);
 
     assertEquals("forms[0].fields[0].type", e.key());
-    assertMentions(e, "'e-mail'", "text, textarea, email, phone, hidden");
+    assertMentions(e, "'e-mail'", "text, textarea, email, phone, date, hidden");
   }
 
   @Test
