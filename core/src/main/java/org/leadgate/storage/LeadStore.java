@@ -233,10 +233,14 @@ public final class LeadStore {
     });
   }
 
-  /** Puts a dead letter back in the queue with fresh attempts; false if {@code leadId} is no dead letter. */
+  /**
+   * Puts a dead letter back in the queue with fresh attempts; false if {@code leadId} is no dead letter, or is one
+   * only because the person's data was erased (it must never reach the CRM emptied).
+   */
   public boolean replay(String leadId, Instant now) throws SQLException {
     return update("UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = ?, updated_at = ?"
-        + " WHERE lead_id = ? AND status = 'dead'", now.toEpochMilli(), now.toEpochMilli(), leadId) == 1;
+        + " WHERE lead_id = ? AND status = 'dead' AND (last_error IS NULL OR last_error <> 'erased')",
+        now.toEpochMilli(), now.toEpochMilli(), leadId) == 1;
   }
 
   /** A lead the CRM would not take, with the last error. */
