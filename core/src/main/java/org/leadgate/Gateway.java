@@ -16,6 +16,7 @@ import org.leadgate.consent.ConsentStage;
 import org.leadgate.consent.DoiMailer;
 import org.leadgate.consent.Wordings;
 import org.leadgate.consent.compliance.ComplianceService;
+import org.leadgate.consent.retention.RetentionJob;
 import org.leadgate.consent.ledger.Ledger;
 import org.leadgate.consent.ledger.SubjectKeys;
 import org.leadgate.consent.mail.DoiMailTemplate;
@@ -64,6 +65,7 @@ public final class Gateway implements AutoCloseable {
   private final DeliveryWorker worker;
   private final ConsentService consent;
   private final ComplianceService compliance;
+  private final RetentionJob retention;
   private final Optional<DoiMailer> mailer;
 
   private Gateway(GatewayConfig config, Clock clock, Database database, CrmAdapter crm, Ledger ledger,
@@ -80,6 +82,7 @@ public final class Gateway implements AutoCloseable {
             ThreadLocalRandom.current()), clock);
     this.consent = new ConsentService(config, ledger, transactions, store, clock, worker::wake);
     this.compliance = new ComplianceService(config, ledger, transactions, clock);
+    this.retention = new RetentionJob(transactions, ledger, config.consent(), clock, store, worker::wake);
     this.writer = new GroupCommitWriter(store, config.intake().maxBatch(), () -> {
       worker.wake();
       mailer.ifPresent(DoiMailer::wake);
@@ -122,6 +125,7 @@ public final class Gateway implements AutoCloseable {
     }
     Gateway gateway = new Gateway(config, clock, database, crm, ledger, mailer);
     gateway.worker.start();
+    gateway.retention.start();
     mailer.ifPresent(DoiMailer::start);
     LOG.info("event=gateway.started forms={} crm={} storage={}", config.forms().size(), config.crm().adapter(),
         config.storage().isSqlite() ? "sqlite" : "postgresql");
@@ -140,6 +144,11 @@ public final class Gateway implements AutoCloseable {
   /** Compliance: consent exports, per-person proof and export, erasure, the audit log. */
   public ComplianceService compliance() {
     return compliance;
+  }
+
+  /** The daily retention job (also runnable at once, for tests and operators). */
+  public RetentionJob retention() {
+    return retention;
   }
 
   /**
@@ -216,6 +225,7 @@ public final class Gateway implements AutoCloseable {
 
   @Override
   public void close() {
+    retention.close();
     writer.close();
     mailer.ifPresent(DoiMailer::close);
     worker.close();

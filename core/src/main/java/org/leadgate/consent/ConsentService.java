@@ -247,8 +247,17 @@ public final class ConsentService {
     return transactions.read(connection -> ledger.eventsOf(connection, ledger.keys().keyOf(subject)));
   }
 
+  /** Walks the ledger in one transaction that writes nothing, so that PostgreSQL streams it with a cursor. */
   public Verification verify() throws SQLException {
-    return transactions.read(ledger::verify);
+    return transactions.read(connection -> {
+      connection.setAutoCommit(false);
+      try {
+        return ledger.verify(connection);
+      } finally {
+        connection.rollback();
+        connection.setAutoCommit(true);
+      }
+    });
   }
 
   private String describe(String purpose) {

@@ -10,7 +10,8 @@ import org.leadgate.consent.ledger.ConsentEvent;
 /**
  * Derives each consent's status from a subject's events, in ledger order. The rules that protect people:
  * a withdrawal or objection is only ever lifted by a new double opt-in confirmation, never by a grant from a form,
- * a CRM or a merge; a new request does not downgrade a confirmed consent.
+ * a CRM or a merge, nor by a new request that is still unconfirmed; a new request does not downgrade a confirmed
+ * consent either.
  */
 public final class ConsentStates {
   private ConsentStates() {}
@@ -35,7 +36,8 @@ public final class ConsentStates {
     ConsentStatus status = current == null ? ConsentStatus.NONE : current.status();
     Optional<Instant> lastActivity = current == null ? Optional.empty() : current.lastActivity();
     return switch (event.action()) {
-      case REQUESTED -> status.permits() ? current
+      case REQUESTED -> status.permits() || status == ConsentStatus.WITHDRAWN || status == ConsentStatus.OBJECTED
+          ? current
           : state(event, ConsentStatus.REQUESTED, event.basis(), lastActivity, Optional.empty());
       case CONFIRMED -> state(event, ConsentStatus.CONFIRMED, LegalBasis.CONSENT_DOI, Optional.of(event.at()),
           Optional.empty());

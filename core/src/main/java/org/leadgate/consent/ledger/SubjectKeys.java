@@ -65,18 +65,30 @@ public final class SubjectKeys {
     }
   }
 
-  /** The subject's proof key, created if it has none; empty if it was destroyed. */
+  /**
+   * The subject's proof key; with {@code create}, created if it has none and renewed if it was destroyed;
+   * without, empty if it has none or it was destroyed.
+   */
   Optional<byte[]> proofKey(Connection connection, String subjectKey, Instant now, boolean create)
       throws SQLException {
+    boolean destroyed = false;
     try (PreparedStatement select = connection.prepareStatement(
         "SELECT proof_key FROM subject_keys WHERE subject_key = ?")) {
       select.setString(1, subjectKey);
       try (ResultSet rows = select.executeQuery()) {
         if (rows.next()) {
           String key = rows.getString(1);
-          return key == null ? Optional.empty() : Optional.of(Base64.getDecoder().decode(key));
+          if (key != null || !create) {
+            return key == null ? Optional.empty() : Optional.of(Base64.getDecoder().decode(key));
+          }
+          destroyed = true;
         }
       }
+    }
+    if (destroyed) {
+      // destroyed (retention ended, or erased): what happens from now on (a new sign-up, a withdrawal) gets a
+      // new key; evidence sealed under the destroyed key stays unreadable
+      return renewedProofKey(connection, subjectKey, now);
     }
     if (!create) {
       return Optional.empty();
@@ -88,6 +100,20 @@ public final class SubjectKeys {
       insert.setString(2, Base64.getEncoder().encodeToString(key));
       insert.setLong(3, now.toEpochMilli());
       insert.executeUpdate();
+    }
+    return Optional.of(key);
+  }
+
+  private Optional<byte[]> renewedProofKey(Connection connection, String subjectKey, Instant now)
+      throws SQLException {
+    byte[] key = randomBytes(32);
+    try (PreparedStatement update = connection.prepareStatement(
+        "UPDATE subject_keys SET proof_key = ? WHERE subject_key = ? AND proof_key IS NULL")) {
+      update.setString(1, Base64.getEncoder().encodeToString(key));
+      update.setString(2, subjectKey);
+      if (update.executeUpdate() == 0) {
+        return proofKey(connection, subjectKey, now, true); // renewed meanwhile by another transaction
+      }
     }
     return Optional.of(key);
   }
