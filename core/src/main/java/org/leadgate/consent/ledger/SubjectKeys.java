@@ -28,6 +28,7 @@ public final class SubjectKeys {
   private static final int IV_BYTES = 12;
 
   private final byte[] pepper;
+  private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
   private SubjectKeys(byte[] pepper) {
     this.pepper = pepper;
@@ -55,15 +56,20 @@ public final class SubjectKeys {
 
   /** A keyed hash of some personal value (for example an IP address), to count or match it without keeping it. */
   public String pseudonym(String kind, String value) {
+    byte[] digest = macs.get().doFinal((kind + ":" + value).getBytes(StandardCharsets.UTF_8));
+    return HexFormat.of().formatHex(digest);
+  }
+
+  private Mac newMac() {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(pepper, "HmacSHA256"));
-      byte[] digest = mac.doFinal((kind + ":" + value).getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
+      return mac;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is available on every Java runtime", e);
     }
   }
+
 
   /**
    * The subject's proof key; with {@code create}, created if it has none and renewed if it was destroyed;
