@@ -1,7 +1,6 @@
 package org.leadgate.web.compliance;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,7 +23,7 @@ import org.leadgate.consent.compliance.SubjectExport;
 import org.leadgate.consent.compliance.SubjectProof;
 import org.leadgate.pipeline.FieldProblem;
 import org.leadgate.web.bootstrap.GatewayBootstrap;
-import org.leadgate.web.http.BoundedBody;
+import org.leadgate.web.http.JsonBody;
 import org.leadgate.web.http.Problem;
 import org.leadgate.web.http.Responses;
 
@@ -39,7 +38,6 @@ import org.leadgate.web.http.Responses;
  * Unknown people get 404. Each call is audited first, with the pseudonymous subject key, never the address.
  */
 public final class SubjectServlet extends HttpServlet {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_BODY = 4 * 1024;
 
   @Override
@@ -121,23 +119,12 @@ public final class SubjectServlet extends HttpServlet {
 
   private static void erase(Gateway gateway, String principal, HttpServletRequest request,
       HttpServletResponse response) throws IOException, SQLException {
-    Optional<byte[]> body = BoundedBody.read(request, MAX_BODY);
+    Optional<JsonNode> body = JsonBody.object(request, response, MAX_BODY,
+        "one JSON object: {\"email\": \"…\"} or {\"phone\": \"…\"}");
     if (body.isEmpty()) {
-      Responses.problem(response, Problem.of(413, "body-too-large", "Request too large",
-          "the body is larger than " + MAX_BODY + " bytes"));
       return;
     }
-    JsonNode json;
-    try {
-      json = JSON.readTree(body.get());
-    } catch (IOException e) {
-      json = null;
-    }
-    if (json == null || !json.isObject()) {
-      Responses.problem(response, Problem.of(400, "malformed-body", "Malformed request",
-          "send one JSON object: {\"email\": \"…\"} or {\"phone\": \"…\"}"));
-      return;
-    }
+    JsonNode json = body.get();
     List<FieldProblem> problems = new ArrayList<>();
     for (Iterator<Map.Entry<String, JsonNode>> members = json.properties().iterator(); members.hasNext(); ) {
       Map.Entry<String, JsonNode> member = members.next();

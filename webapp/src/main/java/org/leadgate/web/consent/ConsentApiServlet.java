@@ -1,7 +1,6 @@
 package org.leadgate.web.consent;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,7 +20,7 @@ import org.leadgate.consent.Subject;
 import org.leadgate.consent.ledger.Verification;
 import org.leadgate.pipeline.FieldProblem;
 import org.leadgate.web.admin.AdminAuth;
-import org.leadgate.web.http.BoundedBody;
+import org.leadgate.web.http.JsonBody;
 import org.leadgate.web.http.Problem;
 import org.leadgate.web.http.Responses;
 import org.leadgate.web.bootstrap.GatewayBootstrap;
@@ -33,7 +32,6 @@ import org.leadgate.web.bootstrap.GatewayBootstrap;
  * the ledger's chain, role {@code compliance}).
  */
 public final class ConsentApiServlet extends HttpServlet {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_BODY = 16 * 1024;
 
   @Override
@@ -78,23 +76,11 @@ public final class ConsentApiServlet extends HttpServlet {
   private static void change(Gateway gateway, AdminConfig.ApiToken caller, String action,
       HttpServletRequest request, HttpServletResponse response) throws IOException, SQLException {
     boolean withdraw = action.equals("withdraw");
-    Optional<byte[]> body = BoundedBody.read(request, MAX_BODY);
+    Optional<JsonNode> body = JsonBody.object(request, response, MAX_BODY, "one JSON object");
     if (body.isEmpty()) {
-      Responses.problem(response, Problem.of(413, "body-too-large", "Request too large",
-          "the body is larger than " + MAX_BODY + " bytes"));
       return;
     }
-    JsonNode json;
-    try {
-      json = JSON.readTree(body.get());
-    } catch (IOException e) {
-      json = null;
-    }
-    if (json == null || !json.isObject()) {
-      Responses.problem(response, Problem.of(400, "malformed-body", "Malformed request",
-          "send one JSON object"));
-      return;
-    }
+    JsonNode json = body.get();
     List<FieldProblem> problems = new ArrayList<>();
     Optional<Channel> channel = Channel.parse(json.path("channel").asText("email"));
     if (channel.isEmpty()) {
