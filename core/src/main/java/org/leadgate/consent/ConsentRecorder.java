@@ -144,7 +144,7 @@ public final class ConsentRecorder implements LeadStore.AcceptHook {
         "purpose", purpose.description())));
     ConsentStore.insertDoiRequest(connection, new ConsentStore.DoiRequest(Tokens.hash(confirmToken), subjectKey,
         box.purpose(), lead.id(), lead.formId(), wording.id(), messageId, Optional.of(payload), now,
-        now.plus(consent.tokenValidity()), 0, Optional.empty()), ipKey);
+        now.plus(consent.tokenValidity()), 0, Optional.empty(), Optional.empty(), Optional.empty()), ipKey);
     ConsentStore.insertWithdrawToken(connection, Tokens.hash(withdrawToken), subjectKey, Channel.EMAIL,
         box.purpose(), now);
     return new Outcome.ConsentReply("email", box.purpose(),

@@ -104,6 +104,8 @@ public final class ConsentService {
       evidence.remove(Evidence.USER_AGENT);
       evidence.remove(Evidence.PAGE_URL);
       evidence.putAll(clickEvidence);
+      request.mailSentAt().ifPresent(sent -> evidence.put(Evidence.MAIL_SENT_AT, sent.toString()));
+      request.mailVersion().ifPresent(version -> evidence.put(Evidence.MAIL_CONTENT_VERSION, version));
       ledger.append(connection, List.of(new NewConsentEvent(now, request.subjectKey(), Channel.EMAIL,
           request.purpose(),
           Action.CONFIRMED, LegalBasis.CONSENT_DOI, new Evidence(evidence), Actor.person(),

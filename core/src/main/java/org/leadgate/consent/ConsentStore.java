@@ -16,7 +16,7 @@ final class ConsentStore {
   /** A double opt-in request as stored. */
   record DoiRequest(String tokenHash, String subjectKey, String purpose, String leadId, String formId,
       String wordingId, String messageId, Optional<String> mailPayload, Instant createdAt, Instant expiresAt,
-      int mailAttempts, Optional<Instant> usedAt) {}
+      int mailAttempts, Optional<Instant> usedAt, Optional<Instant> mailSentAt, Optional<String> mailVersion) {}
 
   /** How many double opt-ins were started from an IP (by its key) since {@code since}. */
   static int requestsFromIp(Connection connection, String ipKey, Instant since) throws SQLException {
@@ -112,7 +112,7 @@ final class ConsentStore {
   }
 
   private static final String REQUEST_COLUMNS = "token_hash, subject_key, purpose, lead_id, form_id, wording_id,"
-      + " message_id, mail_payload, created_at, expires_at, mail_attempts, used_at";
+      + " message_id, mail_payload, created_at, expires_at, mail_attempts, used_at, mail_sent_at, mail_version";
 
   static Optional<DoiRequest> doiRequest(Connection connection, String tokenHash) throws SQLException {
     try (PreparedStatement select = connection.prepareStatement(
@@ -143,15 +143,24 @@ final class ConsentStore {
   private static DoiRequest request(ResultSet rows) throws SQLException {
     long used = rows.getLong(12);
     Optional<Instant> usedAt = rows.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(used));
+    long sent = rows.getLong(13);
+    Optional<Instant> sentAt = rows.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(sent));
     return new DoiRequest(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4),
         rows.getString(5), rows.getString(6), rows.getString(7), Optional.ofNullable(rows.getString(8)),
-        Instant.ofEpochMilli(rows.getLong(9)), Instant.ofEpochMilli(rows.getLong(10)), rows.getInt(11), usedAt);
+        Instant.ofEpochMilli(rows.getLong(9)), Instant.ofEpochMilli(rows.getLong(10)), rows.getInt(11), usedAt,
+        sentAt, Optional.ofNullable(rows.getString(14)));
   }
 
-  /** The mail went out: its links now exist only in the person's inbox. */
-  static void mailSent(Connection connection, String tokenHash) throws SQLException {
-    update(connection, "UPDATE doi_requests SET mail_status = 'sent', mail_payload = NULL WHERE token_hash = ?",
-        tokenHash);
+  /** The mail went out: its links now exist only in the person's inbox; when and which content is kept. */
+  static void mailSent(Connection connection, String tokenHash, Instant at, String contentVersion)
+      throws SQLException {
+    try (PreparedStatement update = connection.prepareStatement("UPDATE doi_requests SET mail_status = 'sent',"
+        + " mail_payload = NULL, mail_sent_at = ?, mail_version = ? WHERE token_hash = ?")) {
+      update.setLong(1, at.toEpochMilli());
+      update.setString(2, contentVersion);
+      update.setString(3, tokenHash);
+      update.executeUpdate();
+    }
   }
 
   static void mailRetry(Connection connection, String tokenHash, int attempts, Instant next, boolean giveUp)

@@ -111,8 +111,9 @@ public final class DoiMailer implements AutoCloseable {
     try {
       sender.send(template.render(request.messageId(), values.get("address"), values.get("purpose"),
           link("confirm", values.get("confirmToken")), link("withdraw", values.get("withdrawToken"))));
+      Instant sentAt = clock.instant();
       transactions.write(c -> {
-        ConsentStore.mailSent(c, request.tokenHash());
+        ConsentStore.mailSent(c, request.tokenHash(), sentAt, template.version());
         return null;
       });
       LOG.info("event=mail.doi_sent form={} purpose={}", request.formId(), request.purpose());

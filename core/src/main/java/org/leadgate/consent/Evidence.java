@@ -18,6 +18,8 @@ public record Evidence(Map<String, String> items) {
   public static final String WORDING_ID = "wordingId";
   public static final String WORDING_SHA256 = "wordingSha256";
   public static final String MAIL_MESSAGE_ID = "mailMessageId";
+  public static final String MAIL_SENT_AT = "mailSentAt";
+  public static final String MAIL_CONTENT_VERSION = "mailContentVersion";
   public static final String NOTE = "note";
 
   public Evidence {

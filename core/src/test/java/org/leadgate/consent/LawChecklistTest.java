@@ -300,9 +300,6 @@ class LawChecklistTest {
   }
 
   @Test
-  @Disabled("BUG: law.md 7 asks for the confirmation mail's send time and content version in the proof; the"
-      + " DoiMailer only sets doi_requests.mail_status = 'sent' (no time) and DoiMailTemplate.version() is stored"
-      + " nowhere, so neither reaches the ledger")
   void line07_theProofRecordsWhenTheConfirmationMailWasSentAndItsContentVersion() throws Exception {
     fx.start();
     fx.submit("contact", "ada@example.de", null, "newsletterOptIn");
