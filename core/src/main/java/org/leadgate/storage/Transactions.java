@@ -4,12 +4,16 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.Semaphore;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs work in one database transaction. On SQLite, which has one writer at a time, writers of this process queue
  * here instead of polling SQLite's busy handler, which sleeps in steps of milliseconds.
  */
 public final class Transactions {
+  private static final Logger LOG = LoggerFactory.getLogger(Transactions.class);
+
   private final DataSource dataSource;
   private final Semaphore writers;
 
@@ -24,8 +28,29 @@ public final class Transactions {
     T run(Connection connection) throws SQLException;
   }
 
-  /** Runs {@code work} and commits, or rolls back if it throws. */
+  /**
+   * Runs {@code work} and commits, or rolls back if it throws. A transaction that SQLite refused as busy (another
+   * process held the lock past the busy timeout, or its snapshot went stale) is rolled back and run again, twice at
+   * most.
+   */
   public <T> T write(Work<T> work) throws SQLException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return writeOnce(work);
+      } catch (SQLException e) {
+        if (attempt >= 3 || !isBusy(e)) {
+          throw e;
+        }
+        LOG.warn("event=storage.busy attempt={} error=\"{}\" action=retry", attempt, e.getMessage());
+      }
+    }
+  }
+
+  private static boolean isBusy(SQLException e) {
+    return String.valueOf(e.getMessage()).contains("SQLITE_BUSY");
+  }
+
+  private <T> T writeOnce(Work<T> work) throws SQLException {
     writers.acquireUninterruptibly();
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);

@@ -17,6 +17,8 @@ import org.leadgate.web.bootstrap.GatewayBootstrap;
 import org.leadgate.web.forms.Html;
 import org.leadgate.web.forms.Layout;
 import org.leadgate.web.http.Responses;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The links in confirmation mails. {@code GET /consent/confirm/{token}} and {@code GET /consent/withdraw/{token}}
@@ -24,6 +26,7 @@ import org.leadgate.web.http.Responses;
  * confirms or withdraws. A {@code POST} to the withdrawal link is also the RFC 8058 one-click unsubscribe.
  */
 public final class ConsentLinkServlet extends HttpServlet {
+  private static final Logger LOG = LoggerFactory.getLogger(ConsentLinkServlet.class);
   private static final Pattern PATH = Pattern.compile("/(confirm|withdraw)/([^/]+)");
 
   @Override
@@ -43,6 +46,7 @@ public final class ConsentLinkServlet extends HttpServlet {
           ? (post ? consent.confirm(token, click(request)) : consent.confirmation(token))
           : (post ? consent.withdraw(token, click(request)) : consent.withdrawal(token));
     } catch (SQLException e) {
+      LOG.warn("event=consent.link_failed kind={} error=\"{}\"", path.group(1), e.getMessage());
       response.setHeader("Retry-After", "5");
       page(request, response, 503, "Please try again", "We could not record this right now. Nothing was changed.");
       return;

@@ -66,6 +66,7 @@ public final class EmbeddedGateway implements AutoCloseable {
 
   @Override
   public void close() {
+    Http.forget(port());
     try {
       server.stop();
     } catch (Exception e) {

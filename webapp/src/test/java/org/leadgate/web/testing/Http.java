@@ -12,10 +12,23 @@ import java.util.stream.Collectors;
 
 /** A real HTTP client for tests: posts forms and JSON to the running gateway. */
 public final class Http {
-  private static final HttpClient CLIENT = HttpClient.newBuilder()
-      .followRedirects(HttpClient.Redirect.NEVER).build();
+  /**
+   * One client per gateway port, dropped when that gateway stops ({@link #forget}): a kept-alive connection to a
+   * stopped gateway must never be reused for a new one that got the same port.
+   */
+  private static final java.util.Map<Integer, HttpClient> CLIENTS = new java.util.concurrent.ConcurrentHashMap<>();
 
   private Http() {}
+
+  private static HttpClient client(URI uri) {
+    return CLIENTS.computeIfAbsent(uri.getPort(),
+        port -> HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build());
+  }
+
+  /** Forgets the connections to a gateway that stopped. */
+  public static void forget(int port) {
+    CLIENTS.remove(port);
+  }
 
   public static String urlEncoded(Map<String, String> fields) {
     return fields.entrySet().stream()
@@ -34,7 +47,7 @@ public final class Http {
     if (headers.length > 0) {
       request.headers(headers);
     }
-    return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return client(uri).send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   public static HttpResponse<String> postForm(URI uri, Map<String, String> fields, String... headers)
@@ -47,10 +60,10 @@ public final class Http {
     if (headers.length > 0) {
       request.headers(headers);
     }
-    return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return client(uri).send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   public static HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
-    return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+    return client(request.uri()).send(request, HttpResponse.BodyHandlers.ofString());
   }
 }
