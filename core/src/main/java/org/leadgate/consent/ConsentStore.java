@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The SQL of consent capture besides the ledger: DOI requests, withdrawal tokens, lead subjects. */
-final class ConsentStore {
+public final class ConsentStore {
   private ConsentStore() {}
 
   /** A double opt-in request as stored. */
@@ -60,9 +60,10 @@ final class ConsentStore {
     }
   }
 
-  static List<String> leadsOf(Connection connection, String subjectKey) throws SQLException {
+  /** The leads linked to a subject, by id. */
+  public static List<String> leadsOf(Connection connection, String subjectKey) throws SQLException {
     try (PreparedStatement select = connection.prepareStatement(
-        "SELECT lead_id FROM lead_subjects WHERE subject_key = ?")) {
+        "SELECT lead_id FROM lead_subjects WHERE subject_key = ? ORDER BY lead_id")) {
       select.setString(1, subjectKey);
       List<String> leads = new ArrayList<>();
       try (ResultSet rows = select.executeQuery()) {

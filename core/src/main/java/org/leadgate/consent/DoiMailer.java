@@ -10,14 +10,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.leadgate.consent.ledger.SubjectKeys;
 import org.leadgate.consent.mail.DoiMailTemplate;
 import org.leadgate.consent.mail.MailDeliveryException;
 import org.leadgate.consent.mail.MailSender;
 import org.leadgate.storage.Transactions;
+import org.leadgate.work.PollingLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,9 +34,9 @@ public final class DoiMailer implements AutoCloseable {
   private final MailSender sender;
   private final URI baseUrl;
   private final Clock clock;
-  private final BlockingQueue<Boolean> wakeUps = new ArrayBlockingQueue<>(1);
-  private volatile boolean running;
-  private Thread thread;
+  private final PollingLoop loop = new PollingLoop("leadgate-doi-mailer", Duration.ofSeconds(1),
+      Duration.ofSeconds(10), this::runOnce,
+      e -> LOG.warn("event=mail.poll_failed error={}", e.getClass().getName()));
 
   public DoiMailer(Transactions transactions, SubjectKeys keys, DoiMailTemplate template, MailSender sender,
       URI baseUrl, Clock clock) {
@@ -50,33 +48,12 @@ public final class DoiMailer implements AutoCloseable {
     this.clock = clock;
   }
 
-  public synchronized void start() {
-    running = true;
-    thread = new Thread(this::loop, "leadgate-doi-mailer");
-    thread.setDaemon(true);
-    thread.start();
+  public void start() {
+    loop.start();
   }
 
   public void wake() {
-    wakeUps.offer(Boolean.TRUE);
-  }
-
-  private void loop() {
-    while (running) {
-      try {
-        if (runOnce() > 0) {
-          continue;
-        }
-      } catch (SQLException | RuntimeException e) {
-        LOG.warn("event=mail.poll_failed error={}", e.getClass().getName());
-      }
-      try {
-        wakeUps.poll(1, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
+    loop.wake();
   }
 
   /** Sends every confirmation mail that is due; answers how many were tried. */
@@ -145,19 +122,7 @@ public final class DoiMailer implements AutoCloseable {
 
   @Override
   public void close() {
-    Thread worker;
-    synchronized (this) {
-      running = false;
-      worker = thread;
-    }
-    if (worker != null) {
-      wake();
-      try {
-        worker.join(10_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    loop.close();
     sender.close();
   }
 }

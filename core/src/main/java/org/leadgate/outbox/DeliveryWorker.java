@@ -8,12 +8,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.leadgate.config.DeliveryConfig;
 import org.leadgate.spi.DeliveryResult;
 import org.leadgate.storage.LeadStore;
+import org.leadgate.work.PollingLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,9 +35,7 @@ public final class DeliveryWorker implements AutoCloseable {
   private final DeliveryConfig config;
   private final Backoff backoff;
   private final Clock clock;
-  private final BlockingQueue<Boolean> wakeUps = new ArrayBlockingQueue<>(1);
-  private volatile boolean running;
-  private Thread thread;
+  private final PollingLoop loop;
 
   public DeliveryWorker(LeadStore store, Attempt attempt, DeliveryConfig config, Backoff backoff, Clock clock) {
     this.store = store;
@@ -47,41 +43,18 @@ public final class DeliveryWorker implements AutoCloseable {
     this.config = config;
     this.backoff = backoff;
     this.clock = clock;
+    this.loop = new PollingLoop("leadgate-delivery", config.pollInterval(), Duration.ofSeconds(30), this::runOnce,
+        e -> LOG.warn("event=delivery.poll_failed error=\"{}\"", e.getMessage()));
   }
 
   /** Starts the background thread that delivers until {@link #close()}. */
-  public synchronized void start() {
-    if (thread != null) {
-      throw new IllegalStateException("the delivery worker is already started");
-    }
-    running = true;
-    thread = new Thread(this::loop, "leadgate-delivery");
-    thread.setDaemon(true);
-    thread.start();
+  public void start() {
+    loop.start();
   }
 
   /** Makes the background thread look for due leads now instead of at its next poll. */
   public void wake() {
-    wakeUps.offer(Boolean.TRUE);
-  }
-
-  private void loop() {
-    while (running) {
-      int attempted = 0;
-      try {
-        attempted = runOnce();
-      } catch (SQLException | RuntimeException e) {
-        LOG.warn("event=delivery.poll_failed error=\"{}\"", e.getMessage());
-      }
-      if (attempted == 0) {
-        try {
-          wakeUps.poll(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
-        }
-      }
-    }
+    loop.wake();
   }
 
   /**
@@ -107,7 +80,7 @@ public final class DeliveryWorker implements AutoCloseable {
       if (!claimed.contains(leadId)) {
         continue;
       }
-      if (clock.instant().isAfter(stopAt) || closing()) {
+      if (clock.instant().isAfter(stopAt) || loop.closing()) {
         results.add(new LeadStore.AttemptResult.Released(leadId, pending.revision()));
         continue;
       }
@@ -117,10 +90,6 @@ public final class DeliveryWorker implements AutoCloseable {
     }
     store.record(results, clock.instant());
     return attempted;
-  }
-
-  private synchronized boolean closing() {
-    return thread != null && !running;
   }
 
   private DeliveryResult attemptGuarded(LeadStore.PendingDelivery pending, int number) {
@@ -157,18 +126,6 @@ public final class DeliveryWorker implements AutoCloseable {
 
   @Override
   public void close() {
-    Thread worker;
-    synchronized (this) {
-      worker = thread;
-      running = false;
-    }
-    if (worker != null) {
-      wake();
-      try {
-        worker.join(30_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    loop.close();
   }
 }

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.leadgate.config.GatewayConfig;
 import org.leadgate.config.PurposeConfig;
+import org.leadgate.consent.ConsentStore;
 import org.leadgate.consent.ConsentState;
 import org.leadgate.consent.ConsentStates;
 import org.leadgate.consent.Evidence;
@@ -153,7 +154,7 @@ public final class ComplianceService {
     audit(principal, AuditEntry.SUBJECTS_ERASE, describe(subject, subjectKey));
     Optional<ErasureResult> result = transactions.write(connection -> {
       Optional<ComplianceStore.KeyStatus> status = ComplianceStore.keyStatus(connection, subjectKey);
-      List<String> leadIds = ComplianceStore.leadsOf(connection, subjectKey);
+      List<String> leadIds = ConsentStore.leadsOf(connection, subjectKey);
       List<ConsentEvent> events = ledger.eventsOf(connection, subjectKey);
       if (status.isEmpty() && leadIds.isEmpty() && events.isEmpty()) {
         return Optional.<ErasureResult>empty();

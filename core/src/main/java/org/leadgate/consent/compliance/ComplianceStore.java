@@ -35,20 +35,6 @@ final class ComplianceStore {
     }
   }
 
-  static List<String> leadsOf(Connection connection, String subjectKey) throws SQLException {
-    try (PreparedStatement select = connection.prepareStatement(
-        "SELECT lead_id FROM lead_subjects WHERE subject_key = ? ORDER BY lead_id")) {
-      select.setString(1, subjectKey);
-      List<String> leads = new ArrayList<>();
-      try (ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          leads.add(rows.getString(1));
-        }
-      }
-      return leads;
-    }
-  }
-
   static List<SubjectExport.LeadRecord> leadRecords(Connection connection, String subjectKey) throws SQLException {
     try (PreparedStatement select = connection.prepareStatement("SELECT l.id, l.form_id, l.received_at, l.fields,"
         + " s.id, s.received_at, s.content_type, s.body,"
