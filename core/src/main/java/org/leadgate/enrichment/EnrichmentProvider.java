@@ -3,6 +3,7 @@ package org.leadgate.enrichment;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.leadgate.lead.Provenance;
 
 /**
  * One source of enrichment data (a local database, a vendor API). Implementations are thread-safe; the gateway
@@ -20,6 +21,14 @@ public interface EnrichmentProvider extends AutoCloseable {
    * {@link ProviderResult.Failed} of kind {@link ProviderResult.Kind#TRANSIENT}.
    */
   ProviderResult lookup(LookupQuery query, Duration timeout);
+
+  /**
+   * The kind of source its values are: {@link Provenance.Source#IP_DERIVED} for providers that look up the IP
+   * (geolocation, IP-to-company), {@link Provenance.Source#PROVIDER} for company data looked up by domain or name.
+   */
+  default Provenance.Source source() {
+    return Provenance.Source.PROVIDER;
+  }
 
   /** True when lookups leave the machine (then cache, budget and circuit breaker apply). */
   default boolean remote() {
