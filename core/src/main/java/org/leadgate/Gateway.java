@@ -14,6 +14,7 @@ import org.leadgate.consent.ConsentRecorder;
 import org.leadgate.consent.ConsentService;
 import org.leadgate.consent.ConsentStage;
 import org.leadgate.consent.DoiMailer;
+import org.leadgate.enrichment.engine.Enrichment;
 import org.leadgate.consent.Wordings;
 import org.leadgate.consent.compliance.ComplianceService;
 import org.leadgate.consent.retention.RetentionJob;
@@ -67,17 +68,23 @@ public final class Gateway implements AutoCloseable {
   private final ComplianceService compliance;
   private final RetentionJob retention;
   private final Optional<DoiMailer> mailer;
+  private final Enrichment enrichment;
 
   private Gateway(GatewayConfig config, Clock clock, Database database, CrmAdapter crm, Ledger ledger,
-      Optional<DoiMailer> mailer) {
+      Optional<DoiMailer> mailer, ClassLoader plugins) {
     this.config = config;
     this.clock = clock;
     this.database = database;
     this.crm = crm;
     this.mailer = mailer;
     Transactions transactions = new Transactions(database);
-    this.store = new LeadStore(database, transactions, config.crm().adapter(), new ConsentRecorder(config, ledger));
-    this.worker = new DeliveryWorker(store, this::deliver, config.delivery(),
+    ConsentRecorder consentRecorder = new ConsentRecorder(config, ledger);
+    this.store = new LeadStore(database, transactions, config.crm().adapter(), (connection, accept) -> {
+      Enrichment.recordRequest(connection, accept);
+      return consentRecorder.accepted(connection, accept);
+    });
+    this.enrichment = Enrichment.create(config, plugins, database, transactions, store, clock);
+    this.worker = new DeliveryWorker(store, enrichment, this::deliver, config.delivery(),
         new Backoff(config.delivery().initialBackoff(), config.delivery().maxBackoff(),
             ThreadLocalRandom.current()), clock);
     this.consent = new ConsentService(config, ledger, transactions, store, clock, worker::wake);
@@ -123,8 +130,16 @@ public final class Gateway implements AutoCloseable {
       crm.close();
       throw e;
     }
-    Gateway gateway = new Gateway(config, clock, database, crm, ledger, mailer);
+    Gateway gateway;
+    try {
+      gateway = new Gateway(config, clock, database, crm, ledger, mailer, plugins);
+    } catch (RuntimeException e) {
+      database.close();
+      crm.close();
+      throw e;
+    }
     gateway.worker.start();
+    gateway.enrichment.start();
     gateway.retention.start();
     mailer.ifPresent(DoiMailer::start);
     LOG.info("event=gateway.started forms={} crm={} storage={}", config.forms().size(), config.crm().adapter(),
@@ -187,6 +202,11 @@ public final class Gateway implements AutoCloseable {
     throw new IllegalStateException("the delivery pipeline ended without a CRM answer: " + outcome);
   }
 
+  /** Enrichment: its providers (region, circuit, budget, cache) and the leads by enrichment state. */
+  public Enrichment enrichment() {
+    return enrichment;
+  }
+
   /** Readiness: whether storage answers, and the outbox by state. */
   public record Readiness(boolean storageReachable, Optional<LeadStore.OutboxCounts> outbox) {}
 
@@ -229,6 +249,7 @@ public final class Gateway implements AutoCloseable {
     writer.close();
     mailer.ifPresent(DoiMailer::close);
     worker.close();
+    enrichment.close();
     crm.close();
     database.close();
     LOG.info("event=gateway.stopped");

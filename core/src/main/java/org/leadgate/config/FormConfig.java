@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
  * @param audience who the form is for; only {@code b2b} forms may rely on presumed consent for business calls
  * @param privacyNoticeUrl the privacy notice linked on the form (DSGVO Art. 13)
  * @param minimumAge where the form collects a birth date: below this age no consent is recorded (DSGVO Art. 8)
+ * @param enrichment the names of the enrichment providers for this form's leads, in order; absent: all configured
  */
 public record FormConfig(
     String id,
@@ -29,7 +30,8 @@ public record FormConfig(
     List<FormConsentConfig> consents,
     Audience audience,
     Optional<String> privacyNoticeUrl,
-    Optional<MinimumAge> minimumAge) {
+    Optional<MinimumAge> minimumAge,
+    Optional<List<String>> enrichment) {
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
   private static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.-]+(:\\d{1,5})?");
 
@@ -37,6 +39,7 @@ public record FormConfig(
     fields = List.copyOf(fields);
     allowedOrigins = List.copyOf(allowedOrigins);
     consents = List.copyOf(consents);
+    enrichment = enrichment.map(List::copyOf);
   }
 
   /** The age from which a person may consent alone, and the date field that holds the birth date. */
@@ -60,7 +63,7 @@ public record FormConfig(
 
   static FormConfig from(ConfigNode node) {
     node.allowOnly("id", "title", "fields", "thankYouUrl", "allowedOrigins", "consents", "audience",
-        "privacyNoticeUrl", "minimumAge", "birthDateField");
+        "privacyNoticeUrl", "minimumAge", "birthDateField", "enrichment");
     String id = node.string("id");
     if (!ID.matcher(id).matches()) {
       throw node.error("id", "must be lowercase letters, digits and '-' (at most 64) but was '" + id + "'");
@@ -119,7 +122,8 @@ public record FormConfig(
           default -> throw node.error("audience", "must be b2b, b2c or unknown but was '" + audience + "'");
         },
         node.has("privacyNoticeUrl") ? Optional.of(node.httpUrl("privacyNoticeUrl").toString()) : Optional.empty(),
-        minimumAge(node, fields));
+        minimumAge(node, fields),
+        node.has("enrichment") ? Optional.of(node.stringList("enrichment")) : Optional.empty());
   }
 
   private static Optional<MinimumAge> minimumAge(ConfigNode node, List<FieldConfig> fields) {

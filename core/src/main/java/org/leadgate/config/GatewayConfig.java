@@ -15,10 +15,16 @@ public record GatewayConfig(
     CrmConfig crm,
     AdminConfig admin,
     ConsentConfig consent,
+    EnrichmentConfig enrichment,
     List<FormConfig> forms) {
 
   public GatewayConfig {
     forms = List.copyOf(forms);
+  }
+
+  /** The same configuration on other storage (tests and embedders). */
+  public GatewayConfig withStorage(StorageConfig other) {
+    return new GatewayConfig(dataDirectory, other, intake, delivery, crm, admin, consent, enrichment, forms);
   }
 
   public Optional<FormConfig> form(String id) {
@@ -26,7 +32,8 @@ public record GatewayConfig(
   }
 
   static GatewayConfig from(ConfigNode root) {
-    root.allowOnly("dataDirectory", "storage", "intake", "delivery", "crm", "admin", "consent", "forms");
+    root.allowOnly(
+        "dataDirectory", "storage", "intake", "delivery", "crm", "admin", "consent", "enrichment", "forms");
     Path dataDirectory = Path.of(root.string("dataDirectory", "./data")).toAbsolutePath().normalize();
     List<ConfigNode> formNodes = root.list("forms");
     if (formNodes.isEmpty()) {
@@ -43,6 +50,8 @@ public record GatewayConfig(
     }
     ConsentConfig consent = ConsentConfig.from(root.section("consent"));
     checkConsents(formNodes, forms, consent, root);
+    EnrichmentConfig enrichment = EnrichmentConfig.from(root.section("enrichment"));
+    checkEnrichment(formNodes, forms, enrichment);
     return new GatewayConfig(
         dataDirectory,
         StorageConfig.from(root.section("storage"), dataDirectory),
@@ -51,7 +60,21 @@ public record GatewayConfig(
         CrmConfig.from(root.section("crm")),
         AdminConfig.from(root.section("admin")),
         consent,
+        enrichment,
         forms);
+  }
+
+  /** A form's enrichment list names configured providers only. */
+  private static void checkEnrichment(List<ConfigNode> formNodes, List<FormConfig> forms, EnrichmentConfig enrichment) {
+    for (int f = 0; f < forms.size(); f++) {
+      List<String> names = forms.get(f).enrichment().orElse(List.of());
+      for (int i = 0; i < names.size(); i++) {
+        if (enrichment.provider(names.get(i)).isEmpty()) {
+          throw new ConfigException(formNodes.get(f).keyPath("enrichment") + "[" + i + "]",
+              "unknown provider '" + names.get(i) + "'; declare it under enrichment.providers");
+        }
+      }
+    }
   }
 
   /** Every consent box names a declared purpose and wording, and links in mails need the public URL. */

@@ -17,7 +17,11 @@ public final class Freemail {
 
   public static boolean isFreemail(String email) {
     int at = email.lastIndexOf('@');
-    return at >= 0 && DOMAINS.contains(email.substring(at + 1).toLowerCase(Locale.ROOT));
+    return at >= 0 && isFreemailDomain(email.substring(at + 1));
+  }
+
+  public static boolean isFreemailDomain(String domain) {
+    return DOMAINS.contains(domain.toLowerCase(Locale.ROOT));
   }
 
   private static Set<String> load() {

@@ -22,15 +22,22 @@ public record Submission(
     RequestContext context) {
 
   /**
-   * Where a submission came from, kept only as consent evidence (encrypted) and never logged.
+   * Where a submission came from: consent evidence (encrypted) and enrichment input (the IP cut to its network once
+   * looked up); never logged.
    *
-   * @param ip the client's address
+   * @param ip the client's address (behind trusted proxies, from {@code X-Forwarded-For})
    * @param userAgent the browser's User-Agent
    * @param pageUrl the page the form was on (Referer, or the form's hidden page field)
+   * @param acceptLanguage the browser's {@code Accept-Language}
    */
-  public record RequestContext(Optional<String> ip, Optional<String> userAgent, Optional<String> pageUrl) {
+  public record RequestContext(Optional<String> ip, Optional<String> userAgent, Optional<String> pageUrl,
+      Optional<String> acceptLanguage) {
     public static final RequestContext NONE = new RequestContext(Optional.empty(), Optional.empty(),
-        Optional.empty());
+        Optional.empty(), Optional.empty());
+
+    public RequestContext(Optional<String> ip, Optional<String> userAgent, Optional<String> pageUrl) {
+      this(ip, userAgent, pageUrl, Optional.empty());
+    }
   }
 
   /** A submission without request context (imports, tests). */

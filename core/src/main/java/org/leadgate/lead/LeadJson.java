@@ -10,9 +10,12 @@ import org.leadgate.consent.Permissions;
  * <pre>{@code
  * {"leadId": "...", "formId": "contact", "receivedAt": "2026-11-23T10:15:30Z",
  *  "fields": {"email": "ada@example.de"},
- *  "provenance": {"email": {"source": "TYPED", "origin": "form:contact", "at": "2026-11-23T10:15:30Z"}},
+ *  "provenance": {"email": {"source": "TYPED", "origin": "form:contact", "at": "2026-11-23T10:15:30Z"},
+ *                 "country": {"source": "IP_DERIVED", "origin": "provider:geo", "at": "...", "confidence": 1.0}},
  *  "consent": {"email": {"newsletter": {"permitted": true, "status": "confirmed", "basis": "consent-doi"}}}}
  * }</pre>
+ * Every field names its source ({@code TYPED}, {@code CRM}, {@code PROVIDER}, {@code IP_DERIVED},
+ * {@code REQUEST}) and origin; looked-up values also carry the provider's confidence.
  * {@code consent} holds every channel and purpose the gateway knows for the lead; a missing one is not permitted.
  */
 public final class LeadJson {
@@ -30,10 +33,13 @@ public final class LeadJson {
     for (Map.Entry<String, FieldValue> entry : lead.fields().entrySet()) {
       fields.put(entry.getKey(), entry.getValue().value());
       Provenance source = entry.getValue().provenance();
-      provenance.putObject(entry.getKey())
+      ObjectNode origin = provenance.putObject(entry.getKey())
           .put("source", source.source().name())
           .put("origin", source.origin())
           .put("at", source.at().toString());
+      if (source.source() != Provenance.Source.TYPED) {
+        origin.put("confidence", source.confidence());
+      }
     }
     ObjectNode consent = root.putObject("consent");
     for (Permissions.Permission permission : lead.permissions().entries()) {

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class DeliveryWorker implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
-  private static final int BATCH = 200;
+  /** The most leads one round takes. */
+  public static final int BATCH = 200;
 
   /** Runs one delivery attempt of a lead through the delivery pipeline. */
   @FunctionalInterface
@@ -30,7 +31,31 @@ public final class DeliveryWorker implements AutoCloseable {
     DeliveryResult deliver(LeadStore.PendingDelivery pending, int attempt);
   }
 
+  /**
+   * Work on the claimed leads before their attempts, such as enrichment; answers the leads to deliver (in the same
+   * order, possibly changed). It runs under the claim, so no other worker touches these leads meanwhile.
+   */
+  public interface Preparation {
+    List<LeadStore.PendingDelivery> prepare(List<LeadStore.PendingDelivery> claimed) throws SQLException;
+
+    /** The longest a preparation takes; claims last this much longer so that they do not run out under it. */
+    Duration allowance();
+
+    Preparation NONE = new Preparation() {
+      @Override
+      public List<LeadStore.PendingDelivery> prepare(List<LeadStore.PendingDelivery> claimed) {
+        return claimed;
+      }
+
+      @Override
+      public Duration allowance() {
+        return Duration.ZERO;
+      }
+    };
+  }
+
   private final LeadStore store;
+  private final Preparation preparation;
   private final Attempt attempt;
   private final DeliveryConfig config;
   private final Backoff backoff;
@@ -38,7 +63,13 @@ public final class DeliveryWorker implements AutoCloseable {
   private final PollingLoop loop;
 
   public DeliveryWorker(LeadStore store, Attempt attempt, DeliveryConfig config, Backoff backoff, Clock clock) {
+    this(store, Preparation.NONE, attempt, config, backoff, clock);
+  }
+
+  public DeliveryWorker(LeadStore store, Preparation preparation, Attempt attempt, DeliveryConfig config,
+      Backoff backoff, Clock clock) {
     this.store = store;
+    this.preparation = preparation;
     this.attempt = attempt;
     this.config = config;
     this.backoff = backoff;
@@ -60,8 +91,9 @@ public final class DeliveryWorker implements AutoCloseable {
   /**
    * Makes one attempt at each lead due now (up to a batch) and returns how many were attempted. Claims and results
    * are written in one transaction each per round, and a lead is marked delivered only after the CRM acknowledged
-   * it; a crash in between means the lead is offered again (with the same idempotency key). A round that has used
-   * half the claim lease, or is interrupted by {@link #close()}, stops and hands its remaining leads back, so that no
+   * it; a crash in between means the lead is offered again (with the same idempotency key). Claimed leads are
+   * prepared first (enriched), within the preparation's allowance, which lengthens the lease. A round that has used
+   * half the claim lease after that, or is interrupted by {@link #close()}, stops and hands its remaining leads back, so that no
    * attempt starts on a lease that may run out under it and a restart need not wait for leases to end.
    */
   public int runOnce() throws SQLException {
@@ -70,16 +102,15 @@ public final class DeliveryWorker implements AutoCloseable {
       return 0;
     }
     Instant claimedAt = clock.instant();
-    Instant stopAt = claimedAt.plus(config.claimLease().dividedBy(2));
-    Set<String> claimed = new HashSet<>(
-        store.claim(due.stream().map(d -> d.lead().id()).toList(), claimedAt, claimedAt.plus(config.claimLease())));
-    List<LeadStore.AttemptResult> results = new ArrayList<>(claimed.size());
+    Instant stopAt = claimedAt.plus(preparation.allowance()).plus(config.claimLease().dividedBy(2));
+    Set<String> claimed = new HashSet<>(store.claim(due.stream().map(d -> d.lead().id()).toList(), claimedAt,
+        claimedAt.plus(preparation.allowance()).plus(config.claimLease())));
+    List<LeadStore.PendingDelivery> ready = prepare(
+        due.stream().filter(pending -> claimed.contains(pending.lead().id())).toList());
+    List<LeadStore.AttemptResult> results = new ArrayList<>(ready.size());
     int attempted = 0;
-    for (LeadStore.PendingDelivery pending : due) {
+    for (LeadStore.PendingDelivery pending : ready) {
       String leadId = pending.lead().id();
-      if (!claimed.contains(leadId)) {
-        continue;
-      }
       if (clock.instant().isAfter(stopAt) || loop.closing()) {
         results.add(new LeadStore.AttemptResult.Released(leadId, pending.revision()));
         continue;
@@ -90,6 +121,18 @@ public final class DeliveryWorker implements AutoCloseable {
     }
     store.record(results, clock.instant());
     return attempted;
+  }
+
+  /** Runs the preparation; if it fails, the claimed leads are handed back at once before the failure goes on. */
+  private List<LeadStore.PendingDelivery> prepare(List<LeadStore.PendingDelivery> claimed) throws SQLException {
+    try {
+      return preparation.prepare(claimed);
+    } catch (SQLException | RuntimeException e) {
+      store.record(claimed.stream()
+          .<LeadStore.AttemptResult>map(p -> new LeadStore.AttemptResult.Released(p.lead().id(), p.revision()))
+          .toList(), clock.instant());
+      throw e;
+    }
   }
 
   private DeliveryResult attemptGuarded(LeadStore.PendingDelivery pending, int number) {

@@ -11,22 +11,27 @@ import org.leadgate.lead.FieldValue;
 import org.leadgate.lead.Provenance;
 
 /** Stores a lead's fields with their provenance as one JSON column. */
-final class FieldsCodec {
+public final class FieldsCodec {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private FieldsCodec() {}
 
-  static String encode(Map<String, FieldValue> fields) {
+  public static String encode(Map<String, FieldValue> fields) {
     ObjectNode root = JSON.createObjectNode();
-    fields.forEach((name, field) -> root.putObject(name)
-        .put("value", field.value())
-        .put("source", field.provenance().source().name())
-        .put("origin", field.provenance().origin())
-        .put("at", field.provenance().at().toString()));
+    fields.forEach((name, field) -> {
+      ObjectNode stored = root.putObject(name)
+          .put("value", field.value())
+          .put("source", field.provenance().source().name())
+          .put("origin", field.provenance().origin())
+          .put("at", field.provenance().at().toString());
+      if (field.provenance().confidence() < 1) {
+        stored.put("confidence", field.provenance().confidence());
+      }
+    });
     return root.toString();
   }
 
-  static Map<String, FieldValue> decode(String json) {
+  public static Map<String, FieldValue> decode(String json) {
     JsonNode root;
     try {
       root = JSON.readTree(json);
@@ -41,7 +46,8 @@ final class FieldsCodec {
           new Provenance(
               Provenance.Source.valueOf(field.get("source").asText()),
               field.get("origin").asText(),
-              Instant.parse(field.get("at").asText()))));
+              Instant.parse(field.get("at").asText()),
+              field.path("confidence").asDouble(1.0))));
     }
     return fields;
   }

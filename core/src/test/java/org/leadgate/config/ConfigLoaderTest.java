@@ -97,7 +97,11 @@ class ConfigLoaderTest {
     assertEquals("jdbc:sqlite:" + Path.of("/srv/leadgate", "leadgate.db"), config.storage().jdbcUrl());
     assertEquals("log", config.crm().adapter());
     assertEquals(Optional.empty(), config.admin().tokens().stream().map(AdminConfig.ApiToken::token).findFirst());
-    assertEquals(new IntakeConfig(64 * 1024, Duration.ofSeconds(10), 256), config.intake());
+    assertEquals(64 * 1024, config.intake().maxBodyBytes());
+    assertEquals(Duration.ofSeconds(10), config.intake().commitTimeout());
+    assertEquals(256, config.intake().maxBatch());
+    assertEquals("203.0.113.9", config.intake().trustedProxies().clientAddress("203.0.113.9",
+        java.util.List.of("198.51.100.7")), "no proxy is trusted unless configured");
     assertEquals(new DeliveryConfig(12, Duration.ofSeconds(2), Duration.ofMinutes(30), Duration.ofSeconds(1),
         Duration.ofMinutes(5)), config.delivery());
   }
@@ -223,7 +227,7 @@ class ConfigLoaderTest {
         """);
 
     assertEquals("forms[0].feilds", e.key());
-    assertMentions(e, "forms[0].feilds", "allowedOrigins, audience, birthDateField, consents, fields, id, minimumAge, privacyNoticeUrl, thankYouUrl, title");
+    assertMentions(e, "forms[0].feilds", "allowedOrigins, audience, birthDateField, consents, enrichment, fields, id, minimumAge, privacyNoticeUrl, thankYouUrl, title");
   }
 
   @Test

@@ -32,7 +32,7 @@ class NormaliseAndValidateTest {
       new FieldConfig("message", "Message", FieldType.TEXTAREA, false, 20),
       new FieldConfig("company", "Company", FieldType.TEXT, true, 255)),
       "/thanks", List.of(), List.of(), FormConfig.Audience.UNKNOWN, java.util.Optional.empty(),
-      java.util.Optional.empty());
+      java.util.Optional.empty(), java.util.Optional.empty());
 
   /** The lead that reached the terminal stage, or null if none did. */
   private Lead reached;

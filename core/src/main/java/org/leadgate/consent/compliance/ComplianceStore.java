@@ -137,6 +137,9 @@ final class ComplianceStore {
     execute(connection, "UPDATE submissions SET body = '' WHERE id = (SELECT submission_id FROM leads WHERE id = ?)",
         leadId);
     execute(connection, "UPDATE leads SET fields = '{}' WHERE id = ?", leadId);
+    execute(connection, "DELETE FROM lead_requests WHERE lead_id = ?", leadId);
+    execute(connection, "UPDATE enrichments SET status = 'gave-up', gaps = NULL, updated_at = ? WHERE lead_id = ?",
+        now.toEpochMilli(), leadId);
     execute(connection, "UPDATE outbox SET status = 'dead', last_error = 'erased', updated_at = ?"
         + " WHERE lead_id = ? AND status <> 'delivered'", now.toEpochMilli(), leadId);
     return new ErasureResult.ErasedLead(leadId, formId, delivery, crmRecordId);

@@ -68,8 +68,7 @@ final class ComplianceFixture implements AutoCloseable {
 
   static ComplianceFixture open(Backend backend, Path directory) throws Exception {
     GatewayConfig parsed = config(directory);
-    return new ComplianceFixture(new GatewayConfig(parsed.dataDirectory(), backend.freshDatabase(directory),
-        parsed.intake(), parsed.delivery(), parsed.crm(), parsed.admin(), parsed.consent(), parsed.forms()));
+    return new ComplianceFixture(parsed.withStorage(backend.freshDatabase(directory)));
   }
 
   /** Two forms (contact, with newsletter and call boxes; event, with the newsletter box) and two wordings. */

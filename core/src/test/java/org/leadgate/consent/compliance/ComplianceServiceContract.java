@@ -436,8 +436,7 @@ abstract class ComplianceServiceContract {
   void theGatewayOffersTheServiceOnItsOwnStorage() throws Exception {
     Path own = Files.createDirectories(directory.resolve("gateway"));
     GatewayConfig base = ComplianceFixture.config(own);
-    GatewayConfig config = new GatewayConfig(base.dataDirectory(), backend.freshDatabase(own), base.intake(),
-        base.delivery(), base.crm(), base.admin(), base.consent(), base.forms());
+    GatewayConfig config = base.withStorage(backend.freshDatabase(own));
     try (Gateway gateway = Gateway.start(config, getClass().getClassLoader(), f.clock)) {
       Outcome outcome = gateway.submit(new Submission("contact", f.clock.instant(), "application/json",
           "{\"email\":\"ada@example.de\",\"newsletterOptIn\":\"on\"}",

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -117,9 +118,12 @@ public final class FormServlet extends HttpServlet {
     }
     Submission submission = new Submission(form.id(), clock.instant().truncatedTo(ChronoUnit.MILLIS),
         Optional.ofNullable(request.getContentType()).orElse(""), values.text(), values.values(), key,
-        new Submission.RequestContext(Optional.ofNullable(request.getRemoteAddr()),
+        new Submission.RequestContext(
+            Optional.of(gateway.config().intake().trustedProxies().clientAddress(request.getRemoteAddr(),
+                Collections.list(request.getHeaders("X-Forwarded-For")))),
             Optional.ofNullable(request.getHeader("User-Agent")),
-            Optional.ofNullable(request.getHeader("Referer"))));
+            Optional.ofNullable(request.getHeader("Referer")),
+            Optional.ofNullable(request.getHeader("Accept-Language"))));
     submit(request, response, api, gateway, form, submission);
   }
 

@@ -22,6 +22,11 @@ public final class Responses {
     return JSON.createArrayNode();
   }
 
+  /** A JSON tree of plain values (maps, lists, strings, numbers, booleans). */
+  public static com.fasterxml.jackson.databind.JsonNode tree(Object value) {
+    return JSON.valueToTree(value);
+  }
+
   public static void json(HttpServletResponse response, int status, Object body) throws IOException {
     write(response, status, "application/json", JSON.writeValueAsBytes(body));
   }

@@ -13,7 +13,8 @@ import org.leadgate.web.http.Responses;
 
 /**
  * {@code GET /health} (liveness: the web application runs) and {@code GET /health/ready} (storage answers; outbox
- * depth and dead letters), as JSON. Not ready answers 503.
+ * depth and dead letters; enrichment providers with their region, circuit, call budget and cache, and leads by
+ * enrichment state), as JSON. Not ready answers 503.
  */
 public final class HealthServlet extends HttpServlet {
   @Override
@@ -37,6 +38,7 @@ public final class HealthServlet extends HttpServlet {
         .put("pending", counts.pending())
         .put("delivered", counts.delivered())
         .put("deadLetters", counts.dead()));
+    body.set("enrichment", Responses.tree(GatewayBootstrap.gateway(getServletContext()).enrichment().health()));
     if (!readiness.storageReachable()) {
       response.setHeader("Retry-After", "5");
     }
