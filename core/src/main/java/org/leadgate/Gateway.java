@@ -118,8 +118,9 @@ public final class Gateway implements AutoCloseable {
       }));
       mailer = config.consent().baseUrl().map(baseUrl -> {
         MailSettings mail = MailSettings.from(config.consent().section());
-        return new DoiMailer(transactions, ledger.keys(), new DoiMailTemplate(mail),
-            MailSenders.create(mail, config.dataDirectory()), baseUrl, clock);
+        return new DoiMailer(transactions, ledger.keys(), new DoiMailTemplate(mail.doiMail()),
+            new DoiMailTemplate(mail.repermissionMail()), MailSenders.create(mail, config.dataDirectory()), baseUrl,
+            clock);
       });
     } catch (SQLException e) {
       database.close();

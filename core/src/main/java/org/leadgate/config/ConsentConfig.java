@@ -15,7 +15,9 @@ import java.util.Set;
  * @param tokenValidity how long a confirmation link works
  * @param resendInterval an unconfirmed address gets a fresh confirmation mail at most this often
  * @param unconfirmedRetention after this, an unconfirmed request's personal data is deleted
- * @param staleAfter consent unused for this long is marked expired (re-permission needed)
+ * @param staleAfter consent not used, confirmed or granted for this long still permits but is stale: flagged to the
+ *     CRM, and double opt-in email consent gets one re-permission mail (law.md 24)
+ * @param blockAfter stale consent not renewed for this long is blocked (expired); longer than {@code staleAfter}
  * @param mailsPerIpPerHour confirmation mails started from one IP address within an hour, at most (list-bombing)
  */
 public record ConsentConfig(
@@ -26,6 +28,7 @@ public record ConsentConfig(
     Duration resendInterval,
     Duration unconfirmedRetention,
     Duration staleAfter,
+    Duration blockAfter,
     int mailsPerIpPerHour,
     ConfigNode section) {
 
@@ -43,7 +46,7 @@ public record ConsentConfig(
   }
 
   static ConsentConfig from(ConfigNode node) {
-    node.allowOnly("baseUrl", "purposes", "wordings", "doi", "retention", "smtp", "doiMail");
+    node.allowOnly("baseUrl", "purposes", "wordings", "doi", "retention", "smtp", "doiMail", "repermissionMail");
     List<ConfigNode> purposeNodes = node.list("purposes");
     List<PurposeConfig> purposes = purposeNodes.stream().map(PurposeConfig::from).toList();
     unique(purposeNodes, purposes.stream().map(PurposeConfig::id).toList(), "purpose");
@@ -51,7 +54,13 @@ public record ConsentConfig(
     List<WordingConfig> wordings = wordingNodes.stream().map(WordingConfig::from).toList();
     unique(wordingNodes, wordings.stream().map(WordingConfig::id).toList(), "wording");
     ConfigNode doi = node.section("doi").allowOnly("tokenValidity", "resendInterval", "mailsPerIpPerHour");
-    ConfigNode retention = node.section("retention").allowOnly("unconfirmedRequests", "staleAfter");
+    ConfigNode retention = node.section("retention").allowOnly("unconfirmedRequests", "staleAfter", "blockAfter");
+    Duration staleAfter = retention.duration("staleAfter", Duration.ofDays(730));
+    Duration blockAfter = retention.duration("blockAfter", Duration.ofDays(1095));
+    if (blockAfter.compareTo(staleAfter) <= 0) {
+      throw retention.error("blockAfter", "must be longer than " + retention.keyPath("staleAfter") + " ("
+          + staleAfter + ") but was " + blockAfter);
+    }
     return new ConsentConfig(
         node.has("baseUrl") ? Optional.of(node.httpUrl("baseUrl")) : Optional.empty(),
         purposes,
@@ -59,7 +68,8 @@ public record ConsentConfig(
         doi.duration("tokenValidity", Duration.ofDays(7)),
         doi.duration("resendInterval", Duration.ofMinutes(10)),
         retention.duration("unconfirmedRequests", Duration.ofDays(30)),
-        retention.duration("staleAfter", Duration.ofDays(730)),
+        staleAfter,
+        blockAfter,
         doi.integer("mailsPerIpPerHour", 20, 1, 100_000),
         node);
   }

@@ -16,7 +16,14 @@ public enum Action {
   WITHDRAWN,
   /** The person objected to direct marketing (DSGVO Art. 21). */
   OBJECTED,
-  /** Unused for too long: re-permission needed. */
+  /**
+   * Not used, confirmed or granted for {@code consent.retention.staleAfter}: the consent still permits (whether it is
+   * stale is derived from the time of its last activity, not from this event), the CRM was told, and for email
+   * consent by double opt-in a re-permission mail was started (its Message-ID is in the evidence). Recorded once per
+   * stale period.
+   */
+  STALE,
+  /** Not renewed for {@code consent.retention.blockAfter}: blocked, re-permission needed (a new double opt-in). */
   EXPIRED,
   /** The consent was used (phone contact made); pushes retention out (UWG §7a). */
   USED;

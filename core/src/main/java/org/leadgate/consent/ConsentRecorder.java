@@ -1,7 +1,5 @@
 package org.leadgate.consent;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -11,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.leadgate.config.ConsentConfig;
 import org.leadgate.config.FieldType;
 import org.leadgate.config.FormConfig;
@@ -33,8 +30,6 @@ import org.leadgate.storage.LeadStore;
  * consent where the purpose allows it, the form is for businesses and the address is no freemail address.
  */
 public final class ConsentRecorder implements LeadStore.AcceptHook {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final GatewayConfig config;
   private final Ledger ledger;
 
@@ -80,7 +75,7 @@ public final class ConsentRecorder implements LeadStore.AcceptHook {
       WordingConfig wording = config.consent().wording(box.wording()).orElseThrow();
       Map<String, String> evidence = evidence(submission, form, address.get(), wording);
       replies.add(box.channel() == Channel.EMAIL
-          ? doubleOptIn(connection, lead, subject, subjectKey, box, wording, evidence, now)
+          ? doubleOptIn(connection, lead, subjectKey, box, evidence, now)
           : documented(connection, lead, subject, box, evidence, now));
     }
     presumedB2bCalls(connection, form, lead, email, phone, now);
@@ -114,8 +109,8 @@ public final class ConsentRecorder implements LeadStore.AcceptHook {
     }).orElse(false);
   }
 
-  private Outcome.ConsentReply doubleOptIn(Connection connection, Lead lead, Subject subject, String subjectKey,
-      FormConsentConfig box, WordingConfig wording, Map<String, String> evidence, Instant now) throws SQLException {
+  private Outcome.ConsentReply doubleOptIn(Connection connection, Lead lead, String subjectKey, FormConsentConfig box,
+      Map<String, String> evidence, Instant now) throws SQLException {
     ConsentStatus status = statusOf(connection, subjectKey, Channel.EMAIL, box.purpose());
     if (status == ConsentStatus.CONFIRMED) {
       return new Outcome.ConsentReply("email", box.purpose(), "already-confirmed");
@@ -130,23 +125,11 @@ public final class ConsentRecorder implements LeadStore.AcceptHook {
         >= consent.mailsPerIpPerHour()) {
       return new Outcome.ConsentReply("email", box.purpose(), "rate-limited");
     }
-    String confirmToken = Tokens.create();
-    String withdrawToken = Tokens.create();
-    String messageId = "<" + UUID.randomUUID() + "@leadgate>";
-    Map<String, String> requested = new LinkedHashMap<>(evidence);
-    requested.put(Evidence.MAIL_MESSAGE_ID, messageId);
-    ledger.append(connection, List.of(new NewConsentEvent(now, subjectKey, Channel.EMAIL, box.purpose(),
-        Action.REQUESTED, LegalBasis.CONSENT_DOI, new Evidence(requested), Actor.form(lead.formId()),
-        Optional.of(lead.id()))));
     PurposeConfig purpose = consent.purpose(box.purpose()).orElseThrow();
-    String payload = ledger.keys().seal(connection, subjectKey, now, json(Map.of(
-        "address", subject.value(), "confirmToken", confirmToken, "withdrawToken", withdrawToken,
-        "purpose", purpose.description())));
-    ConsentStore.insertDoiRequest(connection, new ConsentStore.DoiRequest(Tokens.hash(confirmToken), subjectKey,
-        box.purpose(), lead.id(), lead.formId(), wording.id(), messageId, Optional.of(payload), now,
-        now.plus(consent.tokenValidity()), 0, Optional.empty(), Optional.empty(), Optional.empty()), ipKey);
-    ConsentStore.insertWithdrawToken(connection, Tokens.hash(withdrawToken), subjectKey, Channel.EMAIL,
-        box.purpose(), now);
+    ConfirmationRequests.start(connection, ledger, new NewConsentEvent(now, subjectKey, Channel.EMAIL, box.purpose(),
+        Action.REQUESTED, LegalBasis.CONSENT_DOI, new Evidence(evidence), Actor.form(lead.formId()),
+        Optional.of(lead.id())), ConfirmationRequests.Mail.SIGN_UP, purpose.description(),
+        now.plus(consent.tokenValidity()), ipKey);
     return new Outcome.ConsentReply("email", box.purpose(),
         status == ConsentStatus.WITHDRAWN || status == ConsentStatus.OBJECTED
             ? "confirmation-mail-sent-after-withdrawal" : "confirmation-mail-sent");
@@ -197,13 +180,5 @@ public final class ConsentRecorder implements LeadStore.AcceptHook {
     items.put(Evidence.WORDING_ID, wording.id());
     items.put(Evidence.WORDING_SHA256, wording.sha256());
     return items;
-  }
-
-  private static byte[] json(Map<String, String> values) {
-    try {
-      return JSON.writeValueAsBytes(values);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a map of strings always serialises", e);
-    }
   }
 }

@@ -74,18 +74,41 @@ public final class ConsentService {
     if (request.get().usedAt().isPresent()) {
       return new LinkState.AlreadyUsed();
     }
-    if (!request.get().expiresAt().isAfter(now)) {
+    if (!request.get().expiresAt().isAfter(now) || !stillRenewable(connection, request.get())) {
       return new LinkState.Expired();
     }
     return new LinkState.Valid(describe(request.get().purpose()));
   }
 
-  /** Confirms a double opt-in: records {@code confirmed} with who clicked and when, and updates the CRM. */
+  /**
+   * A re-permission renews consent that still permits: once that consent was withdrawn, objected to or blocked, its
+   * link confirms nothing (a new sign-up, with its own double opt-in, can). A sign-up's link is not affected.
+   */
+  private boolean stillRenewable(Connection connection, ConsentStore.DoiRequest request) throws SQLException {
+    List<ConsentEvent> events = ledger.eventsOf(connection, request.subjectKey());
+    if (events.stream().noneMatch(e -> e.action() == Action.STALE && asks(e, request))) {
+      return true;
+    }
+    ConsentState state = ConsentStates.of(events).get(new ConsentStates.Key(Channel.EMAIL, request.purpose()));
+    return state != null && state.status().permits();
+  }
+
+  /** Whether the event asked for this confirmation: its evidence names the request's mail. */
+  private static boolean asks(ConsentEvent event, ConsentStore.DoiRequest request) {
+    return event.evidence().isPresent()
+        && request.messageId().equals(event.evidence().get().items().get(Evidence.MAIL_MESSAGE_ID));
+  }
+
+  /**
+   * Confirms a double opt-in or a re-permission: records {@code confirmed} with who clicked and when, which renews
+   * the consent (its staleness counts from here), and updates the CRM.
+   */
   public LinkState confirm(String token, Map<String, String> clickEvidence) throws SQLException {
     if (!Tokens.wellFormed(token)) {
       return new LinkState.Unknown();
     }
     LinkState result = transactions.write(connection -> {
+      ledger.lock(connection); // before the reads it decides on
       Instant now = clock.instant();
       LinkState state = confirmationState(connection, token, now);
       if (!(state instanceof LinkState.Valid)) {
@@ -95,14 +118,17 @@ public final class ConsentService {
       if (!ConsentStore.useRequest(connection, request.tokenHash(), now)) {
         return new LinkState.AlreadyUsed();
       }
-      ConsentEvent requested = ledger.eventsOf(connection, request.subjectKey()).stream()
-          .filter(e -> e.action() == Action.REQUESTED && e.evidence().isPresent()
-              && request.messageId().equals(e.evidence().get().items().get(Evidence.MAIL_MESSAGE_ID)))
-          .findFirst().orElseThrow(() -> new IllegalStateException("a DOI request without its requested event"));
-      Map<String, String> evidence = new LinkedHashMap<>(requested.evidence().orElseThrow().items());
+      ConsentEvent asking = ledger.eventsOf(connection, request.subjectKey()).stream()
+          .filter(e -> (e.action() == Action.REQUESTED || e.action() == Action.STALE) && asks(e, request))
+          .findFirst().orElseThrow(() -> new IllegalStateException("a DOI request without the event that asked"));
+      Map<String, String> evidence = new LinkedHashMap<>(asking.evidence().orElseThrow().items());
       evidence.remove(Evidence.IP);
       evidence.remove(Evidence.USER_AGENT);
       evidence.remove(Evidence.PAGE_URL);
+      evidence.remove(Evidence.NOTE);
+      if (asking.action() == Action.STALE) {
+        evidence.put(Evidence.NOTE, "re-permission of stale consent");
+      }
       evidence.putAll(clickEvidence);
       request.mailSentAt().ifPresent(sent -> evidence.put(Evidence.MAIL_SENT_AT, sent.toString()));
       request.mailVersion().ifPresent(version -> evidence.put(Evidence.MAIL_CONTENT_VERSION, version));
@@ -206,9 +232,13 @@ public final class ConsentService {
         new Evidence(Map.of(Evidence.ADDRESS, subject.value())), actor, Optional.empty()))));
   }
 
-  /** What consent permits for a lead now, for every channel and purpose the configuration asks about. */
+  /**
+   * What consent permits for a lead now, for every channel and purpose the configuration asks about, and which
+   * permitting consents are stale (unused for {@code consent.retention.staleAfter}).
+   */
   public Permissions permissionsFor(String leadId) throws SQLException {
     return transactions.read(connection -> {
+      Instant now = clock.instant();
       Map<String, Map<ConsentStates.Key, ConsentState>> bySubject = new LinkedHashMap<>();
       Map<Subject.Kind, String> subjectOfKind = new LinkedHashMap<>();
       for (String[] subject : ConsentStore.subjectsOf(connection, leadId)) {
@@ -221,8 +251,9 @@ public final class ConsentService {
         ConsentState state = Optional.ofNullable(subjectOfKind.get(kind)).map(bySubject::get)
             .map(states -> states.get(key)).orElse(null);
         entries.add(state == null
-            ? new Permissions.Permission(key.channel(), key.purpose(), ConsentStatus.NONE, LegalBasis.NONE)
-            : new Permissions.Permission(key.channel(), key.purpose(), state.status(), state.basis()));
+            ? new Permissions.Permission(key.channel(), key.purpose(), ConsentStatus.NONE, LegalBasis.NONE, false)
+            : new Permissions.Permission(key.channel(), key.purpose(), state.status(), state.basis(),
+                state.unusedFor(config.consent().staleAfter(), now)));
       }
       return new Permissions(entries);
     });

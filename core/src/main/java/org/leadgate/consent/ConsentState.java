@@ -1,5 +1,6 @@
 package org.leadgate.consent;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -10,7 +11,7 @@ import java.util.Optional;
  *
  * @param since when the current status began
  * @param lastActivity the latest grant, confirmation or recorded use, which the stale rule and retention count from
- * @param ended when it was withdrawn, objected to or expired, if it was
+ * @param ended when it was withdrawn, objected to or expired (blocked), if it was
  */
 public record ConsentState(
     Channel channel,
@@ -20,6 +21,19 @@ public record ConsentState(
     Instant since,
     Optional<Instant> lastActivity,
     Optional<Instant> ended) {
+
+  /** Since when the consent was not granted, confirmed or used: staleness and blocking count from here. */
+  public Instant unusedSince() {
+    return lastActivity.orElse(since);
+  }
+
+  /**
+   * Whether the consent permits but was not granted, confirmed or used for longer than {@code period} at
+   * {@code now}: stale after {@code consent.retention.staleAfter}, due to be blocked after {@code blockAfter}.
+   */
+  public boolean unusedFor(Duration period, Instant now) {
+    return status.permits() && unusedSince().isBefore(now.minus(period));
+  }
 
   /**
    * Until when the proof must be kept: 3 years after the end of the year of the end or last use (BGB §195, §199),

@@ -50,6 +50,7 @@ public final class ConsentStates {
       case EXPIRED -> status.permits()
           ? state(event, ConsentStatus.EXPIRED, LegalBasis.NONE, lastActivity, Optional.of(event.at()))
           : current;
+      case STALE -> current;
       case USED -> current == null ? null
           : new ConsentState(current.channel(), current.purpose(), current.status(), current.basis(),
               current.since(), Optional.of(event.at()), current.ended());

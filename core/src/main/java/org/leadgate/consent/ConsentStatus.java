@@ -14,6 +14,7 @@ public enum ConsentStatus {
   GRANTED,
   WITHDRAWN,
   OBJECTED,
+  /** Blocked: not renewed for {@code consent.retention.blockAfter} (law.md 24); a new double opt-in renews it. */
   EXPIRED;
 
   public String id() {

@@ -20,8 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends double opt-in confirmation mails as soon as their request is committed (woken by intake), retrying a mail
- * server that is down with backoff. Once a mail is out, the links it carries are deleted from storage.
+ * Sends confirmation mails (double opt-in, and re-permission for stale consent) as soon as their request is committed
+ * (woken by intake; the retention job's requests within the idle wait), retrying a mail server that is down with
+ * backoff. Once a mail is out, the links it carries are deleted from storage.
  */
 public final class DoiMailer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DoiMailer.class);
@@ -30,7 +31,8 @@ public final class DoiMailer implements AutoCloseable {
 
   private final Transactions transactions;
   private final SubjectKeys keys;
-  private final DoiMailTemplate template;
+  private final DoiMailTemplate signUp;
+  private final DoiMailTemplate repermission;
   private final MailSender sender;
   private final URI baseUrl;
   private final Clock clock;
@@ -38,11 +40,16 @@ public final class DoiMailer implements AutoCloseable {
       Duration.ofSeconds(10), this::runOnce,
       e -> LOG.warn("event=mail.poll_failed error={}", e.getClass().getName()));
 
-  public DoiMailer(Transactions transactions, SubjectKeys keys, DoiMailTemplate template, MailSender sender,
-      URI baseUrl, Clock clock) {
+  /**
+   * @param signUp the double opt-in confirmation mail
+   * @param repermission the re-permission mail for stale double opt-in consent
+   */
+  public DoiMailer(Transactions transactions, SubjectKeys keys, DoiMailTemplate signUp, DoiMailTemplate repermission,
+      MailSender sender, URI baseUrl, Clock clock) {
     this.transactions = transactions;
     this.keys = keys;
-    this.template = template;
+    this.signUp = signUp;
+    this.repermission = repermission;
     this.sender = sender;
     this.baseUrl = baseUrl;
     this.clock = clock;
@@ -85,6 +92,8 @@ public final class DoiMailer implements AutoCloseable {
       return;
     }
     Map<String, String> values = payload.get();
+    DoiMailTemplate template = ConfirmationRequests.Mail.REPERMISSION.name()
+        .equals(values.get(ConfirmationRequests.MAIL)) ? repermission : signUp;
     try {
       sender.send(template.render(request.messageId(), values.get("address"), values.get("purpose"),
           link("confirm", values.get("confirmToken")), link("withdraw", values.get("withdrawToken"))));
@@ -93,7 +102,8 @@ public final class DoiMailer implements AutoCloseable {
         ConsentStore.mailSent(c, request.tokenHash(), sentAt, template.version());
         return null;
       });
-      LOG.info("event=mail.doi_sent form={} purpose={}", request.formId(), request.purpose());
+      LOG.info("event=mail.doi_sent form={} purpose={} mail={}", request.formId(), request.purpose(),
+          template == repermission ? "repermission" : "sign-up");
     } catch (MailDeliveryException | IllegalArgumentException e) {
       int attempts = request.mailAttempts() + 1;
       boolean giveUp = attempts >= MAX_ATTEMPTS || e instanceof IllegalArgumentException;

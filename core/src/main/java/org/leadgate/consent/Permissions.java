@@ -10,8 +10,13 @@ public record Permissions(List<Permission> entries) {
     entries = List.copyOf(entries);
   }
 
-  /** One channel and purpose. */
-  public record Permission(Channel channel, String purpose, ConsentStatus status, LegalBasis basis) {
+  /**
+   * One channel and purpose.
+   *
+   * @param stale the consent still permits but was not used, confirmed or granted for
+   *     {@code consent.retention.staleAfter}: it needs re-permission before it is blocked (law.md 24)
+   */
+  public record Permission(Channel channel, String purpose, ConsentStatus status, LegalBasis basis, boolean stale) {
     public boolean permitted() {
       return status.permits();
     }

@@ -17,6 +17,8 @@ import org.leadgate.consent.Permissions;
  * Every field names its source ({@code TYPED}, {@code CRM}, {@code PROVIDER}, {@code IP_DERIVED},
  * {@code REQUEST}) and origin; looked-up values also carry the provider's confidence.
  * {@code consent} holds every channel and purpose the gateway knows for the lead; a missing one is not permitted.
+ * A permitted consent that was not used for {@code consent.retention.staleAfter} also carries {@code "stale": true}:
+ * it needs re-permission before it is blocked.
  */
 public final class LeadJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -46,10 +48,13 @@ public final class LeadJson {
       ObjectNode channel = consent.has(permission.channel().id())
           ? (ObjectNode) consent.get(permission.channel().id())
           : consent.putObject(permission.channel().id());
-      channel.putObject(permission.purpose())
+      ObjectNode entry = channel.putObject(permission.purpose())
           .put("permitted", permission.permitted())
           .put("status", permission.status().id())
           .put("basis", permission.basis().id());
+      if (permission.stale()) {
+        entry.put("stale", true);
+      }
     }
     return root;
   }

@@ -700,7 +700,7 @@ class LawChecklistTest {
     assertEquals(2, fx.count("SELECT COUNT(*) FROM doi_requests"));
 
     clock.set(T0.plus(Duration.ofDays(30)).minusSeconds(1));
-    assertEquals(new RetentionReport(0, 0, 0, 0), job.runOnce());
+    assertEquals(RetentionReport.NOTHING, job.runOnce());
     assertEquals(2, fx.count("SELECT COUNT(*) FROM doi_requests"));
 
     clock.set(T0.plus(Duration.ofDays(30)).plusSeconds(1));
@@ -829,7 +829,7 @@ class LawChecklistTest {
     RetentionJob job = fx.retention();
 
     clock.set(Instant.parse("2030-02-01T00:00:00Z"));
-    assertEquals(new RetentionReport(1, 0, 0, 0), job.runOnce(), "the lapsed request goes, the proof stays");
+    assertEquals(new RetentionReport(1, 0, 0, 0, 0), job.runOnce(), "the lapsed request goes, the proof stays");
     clock.set(Instant.parse("2032-12-31T23:59:59Z"));
     assertEquals(0, job.runOnce().shredded());
     assertTrue(fx.events(Subject.email(email)).stream().allMatch(e -> e.evidence().isPresent()));
@@ -861,7 +861,7 @@ class LawChecklistTest {
     fx.submit("contact", email, null, "newsletterOptIn");
     fx.awaitMail(email);
     clock.advance(Duration.ofDays(31));
-    assertEquals(new RetentionReport(1, 0, 1, 0), fx.retention().runOnce());
+    assertEquals(new RetentionReport(1, 0, 0, 1, 0), fx.retention().runOnce());
 
     clock.advance(Duration.ofDays(1));
     Outcome.Accepted again = fx.submit("contact", email, null, "newsletterOptIn");
@@ -914,7 +914,7 @@ class LawChecklistTest {
     clock.set(Instant.parse("2028-06-01T00:00:00Z"));
     assertEquals(RetentionReport.NOTHING, job.runOnce(), "not marked stale: that would prolong keeping the proof");
     clock.set(Instant.parse("2030-01-01T00:00:00Z")); // 3 years after the end of the year of the confirmation
-    assertEquals(new RetentionReport(0, 1, 1, 0), job.runOnce());
+    assertEquals(new RetentionReport(0, 0, 1, 1, 0), job.runOnce());
 
     List<ConsentEvent> events = fx.events(Subject.email(email));
     assertEquals(Action.EXPIRED, last(events).action());
@@ -924,34 +924,163 @@ class LawChecklistTest {
   }
 
   @Test
-  void line24_consentUnusedFor24MonthsIsMarkedExpired() throws Exception {
+  void line24_consentUnusedFor24MonthsStillPermitsButIsFlaggedStaleToTheCrm() throws Exception {
     fx.start();
     String leadId = fx.signUpAndConfirm("contact", "ada@example.de", null);
     fx.awaitCrm(leadId, crm -> crm.at("/consent/email/newsletter/permitted").asBoolean());
     RetentionJob job = fx.retention();
 
     clock.set(T0.plus(Duration.ofDays(730)).minusSeconds(1));
-    assertEquals(0, job.runOnce().expired());
-    assertTrue(fx.permission(leadId, Channel.EMAIL, NEWSLETTER).permitted());
+    assertEquals(RetentionReport.NOTHING, job.runOnce());
+    assertFalse(fx.permission(leadId, Channel.EMAIL, NEWSLETTER).stale());
 
     Instant stale = at(T0.plus(Duration.ofDays(730)).plusSeconds(1));
-    assertEquals(1, job.runOnce().expired());
+    assertEquals(new RetentionReport(0, 1, 0, 0, 0), job.runOnce());
 
-    Permissions.Permission expired = fx.permission(leadId, Channel.EMAIL, NEWSLETTER);
-    assertEquals(ConsentStatus.EXPIRED, expired.status());
-    assertFalse(expired.permitted());
+    Permissions.Permission permission = fx.permission(leadId, Channel.EMAIL, NEWSLETTER);
+    assertTrue(permission.permitted(), "stale consent still permits");
+    assertTrue(permission.stale());
+    assertEquals(ConsentStatus.CONFIRMED, permission.status());
     ConsentEvent event = last(fx.events(Subject.email("ada@example.de")));
-    assertEquals(Action.EXPIRED, event.action());
+    assertEquals(Action.STALE, event.action());
     assertEquals(Actor.system("retention"), event.actor());
-    assertEquals(LegalBasis.NONE, event.basis());
     assertEquals(stale, event.at());
-    fx.awaitCrm(leadId, crm -> "expired".equals(crm.at("/consent/email/newsletter/status").asText()));
-    assertEquals(0, job.runOnce().expired(), "marked once");
+    fx.awaitCrm(leadId, crm -> crm.at("/consent/email/newsletter/stale").asBoolean()
+        && crm.at("/consent/email/newsletter/permitted").asBoolean()
+        && "confirmed".equals(crm.at("/consent/email/newsletter/status").asText()));
+    clock.advance(Duration.ofDays(1));
+    assertEquals(RetentionReport.NOTHING, job.runOnce(), "marked once");
     assertEquals(new Verification.Intact(3), fx.gateway.consent().verify());
   }
 
   @Test
-  void line24_aRecordedUseKeepsConsentFromGoingStale() throws Exception {
+  void line24_oneNeutralRepermissionMailGoesOutAndItsConfirmationKeepsTheConsentFromBlocking() throws Exception {
+    fx.start();
+    String email = "ada@example.de";
+    String leadId = fx.signUpAndConfirm("contact", email, null);
+    RetentionJob job = fx.retention();
+
+    clock.set(T0.plus(Duration.ofDays(731)));
+    assertEquals(1, job.runOnce().stale());
+    ConsentFixture.Mail mail = fx.awaitMail(email);
+    clock.advance(Duration.ofDays(1));
+    assertEquals(RetentionReport.NOTHING, job.runOnce());
+
+    assertEquals(MailSettings.DEFAULT_REPERMISSION_SUBJECT, mail.message().getSubject());
+    assertTrue(mail.body().contains("the ACME newsletter about widgets"), mail.body());
+    assertTrue(mail.message().isMimeType("text/plain"), mail.message().getContentType());
+    Matcher urls = Pattern.compile("https?://\\S+").matcher(mail.body());
+    while (urls.find()) {
+      assertTrue(urls.group().equals(ConsentFixture.BASE_URL + "/consent/confirm/" + mail.confirmToken())
+          || urls.group().equals(ConsentFixture.BASE_URL + "/consent/withdraw/" + mail.withdrawToken()),
+          "only the confirmation and withdrawal links: " + urls.group());
+    }
+    assertTrue(mail.header("List-Unsubscribe").contains(mail.withdrawToken()), "one-click withdrawal");
+    awaitMailsSent(2);
+    assertEquals(2, fx.mails().size(), "one re-permission mail, besides the sign-up's confirmation mail");
+    assertTrue(fx.permission(leadId, Channel.EMAIL, NEWSLETTER).stale());
+
+    Instant click = clock.advance(Duration.ofDays(30));
+    assertInstanceOf(ConsentService.LinkState.Valid.class,
+        fx.gateway.consent().confirm(mail.confirmToken(), ConsentFixture.click()));
+    assertInstanceOf(ConsentService.LinkState.AlreadyUsed.class,
+        fx.gateway.consent().confirm(mail.confirmToken(), ConsentFixture.click()), "single use");
+
+    Permissions.Permission renewed = fx.permission(leadId, Channel.EMAIL, NEWSLETTER);
+    assertEquals(ConsentStatus.CONFIRMED, renewed.status());
+    assertFalse(renewed.stale());
+    ConsentEvent confirmed = last(fx.events(Subject.email(email)));
+    Map<String, String> proof = confirmed.evidence().orElseThrow().items();
+    assertEquals(Action.CONFIRMED, confirmed.action());
+    assertEquals(LegalBasis.CONSENT_DOI, confirmed.basis());
+    assertEquals(click, confirmed.at());
+    assertEquals("198.51.100.9", proof.get(Evidence.IP));
+    assertEquals(mail.message().getMessageID(), proof.get(Evidence.MAIL_MESSAGE_ID));
+    assertEquals(new DoiMailTemplate(MailSettings.from(fx.gateway.config().consent().section()).repermissionMail())
+        .version(), proof.get(Evidence.MAIL_CONTENT_VERSION), "the re-permission mail's content version");
+    assertEquals("newsletter-v1", proof.get(Evidence.WORDING_ID));
+
+    clock.set(T0.plus(Duration.ofDays(1096)));
+    assertEquals(RetentionReport.NOTHING, job.runOnce(), "not blocked at 36 months");
+    assertTrue(fx.permission(leadId, Channel.EMAIL, NEWSLETTER).permitted());
+    clock.set(click.plus(Duration.ofDays(731)));
+    assertEquals(1, job.runOnce().stale(), "24 months after the renewal it is stale again");
+  }
+
+  @Test
+  void line24_consentWhoseRepermissionMailIsNotAnsweredIsBlockedAt36Months() throws Exception {
+    fx.start();
+    String email = "ada@example.de";
+    String leadId = fx.signUpAndConfirm("contact", email, null);
+    RetentionJob job = fx.retention();
+    clock.set(T0.plus(Duration.ofDays(731)));
+    job.runOnce();
+    ConsentFixture.Mail repermission = fx.awaitMail(email);
+
+    clock.set(T0.plus(Duration.ofDays(1095)).plusSeconds(1));
+    assertEquals(new RetentionReport(1, 0, 1, 0, 0), job.runOnce(), "blocked; the lapsed re-permission request goes");
+
+    Permissions.Permission blocked = fx.permission(leadId, Channel.EMAIL, NEWSLETTER);
+    assertEquals(ConsentStatus.EXPIRED, blocked.status());
+    assertFalse(blocked.permitted());
+    assertFalse(blocked.stale());
+    assertEquals(Action.EXPIRED, last(fx.events(Subject.email(email))).action());
+    fx.awaitCrm(leadId, crm -> "expired".equals(crm.at("/consent/email/newsletter/status").asText())
+        && !crm.at("/consent/email/newsletter/permitted").asBoolean());
+    assertInstanceOf(ConsentService.LinkState.Unknown.class,
+        fx.gateway.consent().confirm(repermission.confirmToken(), ConsentFixture.click()),
+        "after the block the re-permission link renews nothing");
+    assertEquals(ConsentStatus.EXPIRED, fx.permission(leadId, Channel.EMAIL, NEWSLETTER).status());
+    clock.advance(Duration.ofDays(1));
+    assertEquals(RetentionReport.NOTHING, job.runOnce());
+    assertEquals(1, fx.count("SELECT COUNT(*) FROM doi_requests"), "no re-permission mail after the block");
+  }
+
+  @Test
+  void line24_noRepermissionMailForConsentThatWasWithdrawnOrHadAlreadyBeenBlocked() throws Exception {
+    fx.start();
+    fx.signUpAndConfirm("contact", "ada@example.de", null);
+    fx.signUpAndConfirm("contact", "grace@example.de", null);
+    clock.set(T0.plus(Duration.ofDays(100)));
+    fx.gateway.consent().end(Subject.email("ada@example.de"), Channel.EMAIL, Optional.of(NEWSLETTER), false,
+        Actor.admin("crm-sync"), Map.of());
+
+    clock.set(T0.plus(Duration.ofDays(1096))); // the job did not run in between (down for a year)
+    assertEquals(new RetentionReport(0, 0, 1, 0, 0), fx.retention().runOnce(), "grace is blocked at once");
+    clock.advance(Duration.ofDays(1));
+    assertEquals(RetentionReport.NOTHING, fx.retention().runOnce());
+
+    assertEquals(2, fx.count("SELECT COUNT(*) FROM doi_requests"), "only the two sign-ups' confirmation mails");
+    assertEquals(List.of(Action.REQUESTED, Action.CONFIRMED, Action.WITHDRAWN),
+        fx.events(Subject.email("ada@example.de")).stream().map(ConsentEvent::action).toList());
+    assertEquals(List.of(Action.REQUESTED, Action.CONFIRMED, Action.EXPIRED),
+        fx.events(Subject.email("grace@example.de")).stream().map(ConsentEvent::action).toList());
+  }
+
+  @Test
+  void line24_aRepermissionLinkDoesNotLiftAWithdrawalMadeAfterTheMailWasSent() throws Exception {
+    fx.start();
+    String email = "ada@example.de";
+    String leadId = fx.signUpAndConfirm("contact", email, null);
+    clock.set(T0.plus(Duration.ofDays(731)));
+    fx.retention().runOnce();
+    ConsentFixture.Mail repermission = fx.awaitMail(email);
+    clock.advance(Duration.ofDays(2));
+    assertInstanceOf(ConsentService.LinkState.Valid.class,
+        fx.gateway.consent().withdraw(repermission.withdrawToken(), ConsentFixture.click()));
+
+    clock.advance(Duration.ofDays(2));
+    assertInstanceOf(ConsentService.LinkState.Expired.class,
+        fx.gateway.consent().confirmation(repermission.confirmToken()));
+    assertInstanceOf(ConsentService.LinkState.Expired.class,
+        fx.gateway.consent().confirm(repermission.confirmToken(), ConsentFixture.click()));
+
+    assertEquals(ConsentStatus.WITHDRAWN, fx.permission(leadId, Channel.EMAIL, NEWSLETTER).status());
+    assertEquals(Action.WITHDRAWN, last(fx.events(Subject.email(email))).action());
+  }
+
+  @Test
+  void line24_aRecordedUseStartsBothPeriodsAgainAndPhoneConsentGetsNoMail() throws Exception {
     fx.start();
     Subject phone = Subject.phone("+49 30 1234567");
     Outcome.Accepted lead = fx.submit("contact", "ada@example.de", "+49 30 1234567", "callOptIn");
@@ -960,30 +1089,69 @@ class LawChecklistTest {
     RetentionJob job = fx.retention();
 
     clock.set(T0.plus(Duration.ofDays(731)));
-    assertEquals(0, job.runOnce().expired());
-    assertTrue(fx.permission(lead.leadId(), Channel.PHONE, SALES_CALLS).permitted());
+    assertEquals(RetentionReport.NOTHING, job.runOnce());
+    assertFalse(fx.permission(lead.leadId(), Channel.PHONE, SALES_CALLS).stale());
 
     clock.set(used.plus(Duration.ofDays(731)));
-    assertEquals(1, job.runOnce().expired());
+    assertEquals(new RetentionReport(0, 1, 0, 0, 0), job.runOnce());
+    Permissions.Permission stale = fx.permission(lead.leadId(), Channel.PHONE, SALES_CALLS);
+    assertTrue(stale.permitted() && stale.stale());
+    assertEquals(0, fx.count("SELECT COUNT(*) FROM doi_requests"), "phone consent is flagged, not mailed");
+    fx.awaitCrm(lead.leadId(), crm -> crm.at("/consent/phone/sales-calls/stale").asBoolean());
+
+    clock.set(T0.plus(Duration.ofDays(1096)));
+    assertEquals(RetentionReport.NOTHING, job.runOnce(), "36 months after the grant, but not after the use");
+    clock.set(used.plus(Duration.ofDays(1096)));
+    assertEquals(new RetentionReport(0, 0, 1, 0, 0), job.runOnce());
     assertEquals(ConsentStatus.EXPIRED, fx.permission(lead.leadId(), Channel.PHONE, SALES_CALLS).status());
   }
 
   @Test
-  void line24_expiredConsentIsRenewedOnlyByANewConfirmedDoubleOptIn() throws Exception {
+  void line24_blockedConsentIsRenewedOnlyByANewConfirmedDoubleOptIn() throws Exception {
     fx.start();
     String email = "ada@example.de";
     fx.signUpAndConfirm("contact", email, null);
-    clock.set(T0.plus(Duration.ofDays(731)));
+    clock.set(T0.plus(Duration.ofDays(1096)));
     assertEquals(1, fx.retention().runOnce().expired());
 
     Outcome.Accepted again = fx.submit("contact", email, null, "newsletterOptIn");
     assertEquals("confirmation-mail-sent", ConsentFixture.reply(again, "email", NEWSLETTER));
     assertFalse(fx.permission(again.leadId(), Channel.EMAIL, NEWSLETTER).permitted());
     ConsentFixture.Mail mail = fx.awaitMail(email);
+    assertEquals(MailSettings.DEFAULT_SUBJECT, mail.message().getSubject(), "the sign-up's confirmation mail");
     fx.gateway.consent().confirm(mail.confirmToken(), ConsentFixture.click());
 
     assertEquals(ConsentStatus.CONFIRMED, fx.permission(again.leadId(), Channel.EMAIL, NEWSLETTER).status());
-    assertEquals(0, fx.retention().runOnce().expired());
+    assertEquals(RetentionReport.NOTHING, fx.retention().runOnce());
+  }
+
+  @Test
+  void line24_theStaleAndBlockPeriodsAreConfigurable() throws Exception {
+    fx.replace("    mailsPerIpPerHour: 20\n", "    mailsPerIpPerHour: 20\n  retention:\n    staleAfter: 100d\n"
+        + "    blockAfter: 200d\n").start();
+    Outcome.Accepted lead = fx.submit("contact", "ada@example.de", "+49 30 1234567", "callOptIn");
+    RetentionJob job = fx.retention();
+
+    clock.set(T0.plus(Duration.ofDays(101)));
+    assertEquals(new RetentionReport(0, 1, 0, 0, 0), job.runOnce());
+    assertTrue(fx.permission(lead.leadId(), Channel.PHONE, SALES_CALLS).stale());
+    clock.set(T0.plus(Duration.ofDays(201)));
+    assertEquals(new RetentionReport(0, 0, 1, 0, 0), job.runOnce());
+  }
+
+  @Test
+  void line24_blockAfterMustBeLongerThanStaleAfter() throws Exception {
+    for (String retention : List.of("staleAfter: 400d\n    blockAfter: 300d", "staleAfter: 400d\n    blockAfter: 400d",
+        "staleAfter: 1200d")) {
+      ConsentFixture config = new ConsentFixture(directory, clock)
+          .replace("    mailsPerIpPerHour: 20\n", "    mailsPerIpPerHour: 20\n  retention:\n    " + retention + "\n");
+
+      ConfigException e = assertThrows(ConfigException.class, config::config, retention);
+      assertEquals("consent.retention.blockAfter", e.key());
+      assertTrue(e.getMessage().contains("consent.retention.staleAfter"), e.getMessage());
+    }
+    assertEquals(Duration.ofDays(730), fx.config().consent().staleAfter(), "default: 24 months");
+    assertEquals(Duration.ofDays(1095), fx.config().consent().blockAfter(), "default: 36 months");
   }
 
   @Test
@@ -1020,6 +1188,16 @@ class LawChecklistTest {
   private static String sha256(String text) throws Exception {
     return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
         .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+  }
+
+  /** Waits until the mailer has sent this many mails (and written them to the mail directory). */
+  private void awaitMailsSent(int count) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (fx.count("SELECT COUNT(*) FROM doi_requests WHERE mail_status = 'sent'") < count
+        && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertEquals(count, fx.count("SELECT COUNT(*) FROM doi_requests WHERE mail_status = 'sent'"));
   }
 
   private Instant at(Instant instant) {

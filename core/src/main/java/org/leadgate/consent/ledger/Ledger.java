@@ -43,15 +43,24 @@ public final class Ledger {
     return keys;
   }
 
+  /**
+   * Takes the head's row lock for the caller's transaction, as every append does. A transaction that decides on
+   * what it reads before it appends takes it first, so that what it read cannot change meanwhile (on SQLite its
+   * snapshot then cannot go stale before its first write).
+   */
+  public void lock(Connection connection) throws SQLException {
+    try (PreparedStatement lock = connection.prepareStatement(
+        "UPDATE ledger_head SET last_seq = last_seq WHERE id = 1")) {
+      lock.executeUpdate();
+    }
+  }
+
   /** Appends events in order, in the caller's transaction, and answers them as stored. */
   public List<ConsentEvent> append(Connection connection, List<NewConsentEvent> events) throws SQLException {
     if (events.isEmpty()) {
       return List.of();
     }
-    try (PreparedStatement lock = connection.prepareStatement(
-        "UPDATE ledger_head SET last_seq = last_seq WHERE id = 1")) {
-      lock.executeUpdate();
-    }
+    lock(connection);
     long seq;
     String previous;
     try (PreparedStatement head = connection.prepareStatement("SELECT last_seq, last_hash FROM ledger_head WHERE id = 1");

@@ -14,10 +14,11 @@ import java.util.regex.Pattern;
 import org.leadgate.config.ConfigException;
 
 /**
- * The double opt-in confirmation mail, checked once when it is built. The mail may carry only the confirmation
- * request and neutral sender data: no HTML, no images or tracking pixels, no links other than the confirmation and
- * withdrawal links, no promotional words (law.md line 8; LG Stendal 22 S 87/20 counted a logo and "Welcome to …" as
- * advertising, which a DOI mail sent without consent must not contain).
+ * A confirmation mail (the double opt-in's, or the re-permission's for stale consent), checked once when it is
+ * built. The mail may carry only the confirmation request and neutral sender data: no HTML, no images or tracking
+ * pixels, no links other than the confirmation and withdrawal links, no promotional words (law.md line 8; LG Stendal
+ * 22 S 87/20 counted a logo and "Welcome to …" as advertising, which a DOI mail sent without consent must not
+ * contain).
  */
 public final class DoiMailTemplate {
   static final String CONFIRM_URL = "{confirmUrl}";
@@ -72,13 +73,22 @@ public final class DoiMailTemplate {
   private final String version;
 
   /**
-   * Checks the settings' confirmation mail.
+   * Checks the settings' double opt-in confirmation mail.
    *
    * @throws ConfigException at {@code consent.doiMail.from}, {@code .subject}, {@code .sender} or {@code .body},
    *     naming the problem (and the offending word, tag or link)
    */
   public DoiMailTemplate(MailSettings settings) {
-    MailSettings.DoiMail doiMail = settings.doiMail();
+    this(settings.doiMail());
+  }
+
+  /**
+   * Checks one confirmation mail ({@link MailSettings#doiMail()} or {@link MailSettings#repermissionMail()}).
+   *
+   * @throws ConfigException at the mail's {@code from}, {@code subject}, {@code sender} or {@code body}, naming the
+   *     problem (and the offending word, tag or link)
+   */
+  public DoiMailTemplate(MailSettings.DoiMail doiMail) {
     this.from = check(doiMail);
     this.subject = doiMail.subject();
     this.sender = doiMail.sender();

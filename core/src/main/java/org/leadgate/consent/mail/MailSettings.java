@@ -7,12 +7,14 @@ import org.leadgate.config.ConfigException;
 import org.leadgate.config.ConfigNode;
 
 /**
- * How LeadGate sends its confirmation mails: the SMTP server (if any) and the double opt-in mail's wording.
+ * How LeadGate sends its confirmation mails: the SMTP server (if any), the double opt-in mail's wording and the
+ * re-permission mail's wording (sent once when double opt-in consent goes stale, law.md 24).
  *
  * @param smtp the SMTP server; empty: mails are written as {@code .eml} files to {@code <dataDirectory>/mail/}
  * @param doiMail the confirmation mail's sender and wording
+ * @param repermissionMail the re-permission mail: the confirmation mail's sender, its own subject and body
  */
-public record MailSettings(Optional<Smtp> smtp, DoiMail doiMail) {
+public record MailSettings(Optional<Smtp> smtp, DoiMail doiMail, DoiMail repermissionMail) {
   /** The subject used when {@code consent.doiMail.subject} is not given. */
   public static final String DEFAULT_SUBJECT = "Bitte bestätigen Sie Ihre Anmeldung / Please confirm your sign-up";
 
@@ -52,10 +54,50 @@ public record MailSettings(Optional<Smtp> smtp, DoiMail doiMail) {
       Absender / Sender: {sender}
       """;
 
+  /** The subject used when {@code consent.repermissionMail.subject} is not given. */
+  public static final String DEFAULT_REPERMISSION_SUBJECT =
+      "Bitte bestätigen Sie Ihre Einwilligung erneut / Please confirm your consent again";
+
+  /** The body used when {@code consent.repermissionMail.body} is not given: neutral, German and English. */
+  public static final String DEFAULT_REPERMISSION_BODY = """
+      Guten Tag,
+
+      Sie haben eingewilligt, Folgendes per E-Mail zu erhalten:
+      {purpose}
+
+      Da wir Ihre Einwilligung seit längerer Zeit nicht genutzt haben, bitten wir Sie zu bestätigen, dass sie \
+      weiter gelten soll. Bitte klicken Sie dazu auf diesen Link:
+      {confirmUrl}
+
+      Ohne Ihre Bestätigung endet Ihre Einwilligung, und wir senden Ihnen hierzu keine E-Mails mehr.
+
+      Ihre Einwilligung können Sie jederzeit widerrufen:
+      {withdrawUrl}
+
+      ----
+
+      Hello,
+
+      you consented to receive the following by e-mail:
+      {purpose}
+
+      As we have not used your consent for a long time, please confirm that it should remain in force by \
+      clicking this link:
+      {confirmUrl}
+
+      Without your confirmation your consent ends, and we will not send you any more e-mails about this.
+
+      You can withdraw your consent at any time:
+      {withdrawUrl}
+
+      ----
+      Absender / Sender: {sender}
+      """;
+
   public MailSettings {
     smtp = smtp == null ? Optional.empty() : smtp;
-    if (doiMail == null) {
-      throw new NullPointerException("doiMail");
+    if (doiMail == null || repermissionMail == null) {
+      throw new NullPointerException("doiMail and repermissionMail are required");
     }
   }
 
@@ -99,14 +141,16 @@ public record MailSettings(Optional<Smtp> smtp, DoiMail doiMail) {
   }
 
   /**
-   * The double opt-in confirmation mail. Checked by {@link DoiMailTemplate}: it must not advertise.
+   * A confirmation mail: the double opt-in's or the re-permission's. Checked by {@link DoiMailTemplate}: it must not
+   * advertise.
    *
    * @param from the From address, optionally with a display name ({@code ACME GmbH <no-reply@acme.example>})
    * @param subject one line
    * @param sender neutral sender data for {@code {sender}} (an Impressum line)
    * @param body plain text with {@code {confirmUrl}} and {@code {withdrawUrl}}, optionally {@code {sender}} and
    *     {@code {purpose}}
-   * @param configPath the configuration path of this section ({@code consent.doiMail}), named in errors
+   * @param configPath the configuration path of this section ({@code consent.doiMail} or
+   *     {@code consent.repermissionMail}), named in errors
    */
   public record DoiMail(String from, String subject, String sender, String body, String configPath) {
     public DoiMail {
@@ -124,16 +168,19 @@ public record MailSettings(Optional<Smtp> smtp, DoiMail doiMail) {
   }
 
   /**
-   * Reads {@code smtp} and {@code doiMail} from the {@code consent} section and checks them, including the
-   * template's rules (see {@link DoiMailTemplate}), so that a bad setting stops the start.
+   * Reads {@code smtp}, {@code doiMail} and {@code repermissionMail} from the {@code consent} section and checks
+   * them, including the template's rules (see {@link DoiMailTemplate}), so that a bad setting stops the start.
    *
    * @throws ConfigException naming the key of the first bad value
    */
   public static MailSettings from(ConfigNode consentSection) {
     Optional<Smtp> smtp = consentSection.has("smtp") ? Optional.of(smtp(consentSection.section("smtp")))
         : Optional.empty();
-    MailSettings settings = new MailSettings(smtp, doiMail(consentSection.section("doiMail")));
+    DoiMail doiMail = doiMail(consentSection.section("doiMail"));
+    MailSettings settings = new MailSettings(smtp, doiMail,
+        repermissionMail(consentSection.section("repermissionMail"), doiMail));
     DoiMailTemplate.check(settings.doiMail());
+    DoiMailTemplate.check(settings.repermissionMail());
     return settings;
   }
 
@@ -185,6 +232,17 @@ public record MailSettings(Optional<Smtp> smtp, DoiMail doiMail) {
         node.string("subject", DEFAULT_SUBJECT),
         node.string("sender", defaultSender),
         node.string("body", DEFAULT_BODY),
+        node.path());
+  }
+
+  /** The re-permission mail comes from the confirmation mail's sender; only its subject and body are its own. */
+  private static DoiMail repermissionMail(ConfigNode node, DoiMail doiMail) {
+    node.allowOnly("subject", "body");
+    return new DoiMail(
+        doiMail.from(),
+        node.string("subject", DEFAULT_REPERMISSION_SUBJECT),
+        doiMail.sender(),
+        node.string("body", DEFAULT_REPERMISSION_BODY),
         node.path());
   }
 }

@@ -1,6 +1,7 @@
 /**
- * Sending the double opt-in confirmation mail: its checked, advertising-free template ({@link
- * org.leadgate.consent.mail.DoiMailTemplate}) and the senders that hand it to an SMTP server or write it as an
- * {@code .eml} file when no server is configured ({@link org.leadgate.consent.mail.MailSenders}).
+ * Sending confirmation mails (the double opt-in's, and the re-permission mail for stale consent): their checked,
+ * advertising-free templates ({@link org.leadgate.consent.mail.DoiMailTemplate}) and the senders that hand them to an
+ * SMTP server or write them as {@code .eml} files when no server is configured
+ * ({@link org.leadgate.consent.mail.MailSenders}).
  */
 package org.leadgate.consent.mail;

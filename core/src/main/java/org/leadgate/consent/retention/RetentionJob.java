@@ -20,9 +20,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.leadgate.config.ConsentConfig;
+import org.leadgate.config.PurposeConfig;
 import org.leadgate.consent.Action;
 import org.leadgate.consent.Actor;
 import org.leadgate.consent.Channel;
+import org.leadgate.consent.ConfirmationRequests;
 import org.leadgate.consent.ConsentState;
 import org.leadgate.consent.ConsentStates;
 import org.leadgate.consent.ConsentStatus;
@@ -41,29 +43,34 @@ import org.slf4j.LoggerFactory;
  *
  * <ol>
  *   <li>deletes double opt-in requests that were never confirmed, once they are older than
- *       {@code consent.retention.unconfirmedRequests} (law.md 16);
- *   <li>marks consent that was not used for {@code consent.retention.staleAfter} as expired: an {@code expired}
- *       event by {@code system:retention}, and the subject's leads are delivered again so the CRM learns at once
- *       (law.md 24);
+ *       {@code consent.retention.unconfirmedRequests} and their link has expired (law.md 16);
+ *   <li>marks consent that was not used, confirmed or granted for {@code consent.retention.staleAfter} stale, once:
+ *       a {@code stale} event by {@code system:retention}; the consent still permits, and whether it is stale is
+ *       derived from its last activity, not from the event. Email consent by double opt-in gets one re-permission
+ *       mail, whose link (a confirmation like the double opt-in's) works until the consent would be blocked; its
+ *       confirmation renews the consent. Phone and other consents are only flagged (law.md 24);
+ *   <li>blocks consent not renewed for {@code consent.retention.blockAfter}: an {@code expired} event, never a
+ *       re-permission mail after it (law.md 24);
+ *   <li>in both cases delivers the subject's leads again, so the CRM learns at once;
  *   <li>destroys the proof key of a subject ({@link Ledger#shred}) once all its consents have ended and the proof
  *       of them need no longer be kept (law.md 17: 3 years after the end of the year of the end or last use, and
  *       5 years after the grant or last use for phone), and of an erased subject ({@code subject_keys.erased_at})
  *       once its proof retention has passed (law.md 19). An unconfirmed request that lapsed (older than
  *       {@code unconfirmedRequests}) counts as no consent: its sign-up evidence in the ledger goes with the key
- *       (law.md 16). An erased subject's consents are not marked stale (that would prolong keeping its proof);
- *       one that still permits when its proof is destroyed is marked expired in the same transaction, since it can
- *       no longer be proven.
+ *       (law.md 16). An erased subject's consents are neither marked stale nor blocked (that would prolong keeping
+ *       its proof); one that still permits when its proof is destroyed is marked expired in the same transaction,
+ *       since it can no longer be proven.
  * </ol>
  *
  * <p>Subjects are read in pages and changed one per transaction; each change takes the ledger head's lock and
  * decides again on what is committed then, so a consent that is confirmed, used or granted meanwhile is never
- * expired or shredded. The chain itself is never touched: after shredding it still verifies. Logs carry counts
- * only, never addresses or subject keys.
+ * marked stale, blocked or shredded. The chain itself is never touched: after shredding it still verifies. Logs
+ * carry counts only, never addresses or subject keys.
  */
 public final class RetentionJob implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RetentionJob.class);
 
-  /** Who appends the {@code expired} events. */
+  /** Who appends the {@code stale} and {@code expired} events. */
   public static final Actor ACTOR = Actor.system("retention");
   /** How long after {@link #start()} the first run starts. */
   public static final Duration DEFAULT_INITIAL_DELAY = Duration.ofMinutes(1);
@@ -72,6 +79,9 @@ public final class RetentionJob implements AutoCloseable {
   private static final int PAGE = 500;
   private static final int PHONE_PROOF_YEARS = 5;
   private static final int CIVIL_PROOF_YEARS = 3;
+  /** What a re-permission takes over from the confirmation it renews: whose consent, from which form and wording. */
+  private static final List<String> RENEWED_EVIDENCE = List.of(Evidence.ADDRESS, Evidence.FORM_ID,
+      Evidence.FORM_VERSION, Evidence.WORDING_ID, Evidence.WORDING_SHA256);
   private static final String EVENT_COLUMNS = "seq, id, occurred_at, subject_key, channel, purpose, action,"
       + " legal_basis, actor, lead_id, prev_hash, hash";
 
@@ -89,7 +99,8 @@ public final class RetentionJob implements AutoCloseable {
    * @param transactions the gateway's transactions (on SQLite they queue the job behind intake, one subject at a
    *     time)
    * @param ledger the gateway's ledger
-   * @param leads the gateway's lead store: leads of a subject whose consent expired are queued for delivery again
+   * @param leads the gateway's lead store: leads of a subject whose consent turned stale or was blocked are queued
+   *     for delivery again
    * @param onChange called after a run that queued leads (wakes the delivery worker)
    */
   public RetentionJob(Transactions transactions, Ledger ledger, ConsentConfig config, Clock clock, LeadStore leads,
@@ -145,8 +156,8 @@ public final class RetentionJob implements AutoCloseable {
 
   private RetentionReport run(Instant now) throws SQLException {
     long started = System.nanoTime();
-    int deleted = deleteUnconfirmedRequests(now.minus(config.unconfirmedRetention()));
-    int[] counts = new int[3]; // expired, shredded, failed
+    int deleted = deleteUnconfirmedRequests(now.minus(config.unconfirmedRetention()), now);
+    int[] counts = new int[4]; // stale, expired, shredded, failed
     String after = "";
     while (!closed) {
       String from = after;
@@ -165,10 +176,11 @@ public final class RetentionJob implements AutoCloseable {
         }
         try {
           Plan done = transactions.write(connection -> apply(connection, subject.key(), now));
-          counts[0] += done.expire().size();
-          counts[1] += done.shred() ? 1 : 0;
+          counts[0] += done.stale().size();
+          counts[1] += done.expire().size();
+          counts[2] += done.shred() ? 1 : 0;
         } catch (SQLException | RuntimeException e) {
-          counts[2]++;
+          counts[3]++;
           LOG.warn("event=retention.subject_failed error={}", e.getClass().getName());
         }
       }
@@ -177,24 +189,28 @@ public final class RetentionJob implements AutoCloseable {
         break;
       }
     }
-    if (counts[0] > 0) {
+    if (counts[0] + counts[1] > 0) {
       onChange.run();
     }
-    RetentionReport report = new RetentionReport(deleted, counts[0], counts[1], counts[2]);
-    LOG.info("event=retention.done deleted_requests={} expired={} shredded={} failed={} duration_ms={}",
-        report.deletedRequests(), report.expired(), report.shredded(), report.failed(),
+    RetentionReport report = new RetentionReport(deleted, counts[0], counts[1], counts[2], counts[3]);
+    LOG.info("event=retention.done deleted_requests={} stale={} expired={} shredded={} failed={} duration_ms={}",
+        report.deletedRequests(), report.stale(), report.expired(), report.shredded(), report.failed(),
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     return report;
   }
 
-  /** Deletes never-confirmed requests created before {@code cutoff}, a page per transaction. */
-  private int deleteUnconfirmedRequests(Instant cutoff) throws SQLException {
+  /**
+   * Deletes never-confirmed requests created before {@code cutoff} whose link has expired, a page per transaction
+   * (a re-permission link works until the consent would be blocked).
+   */
+  private int deleteUnconfirmedRequests(Instant cutoff, Instant now) throws SQLException {
     int deleted = 0;
     while (!closed) {
       List<String> hashes = transactions.read(connection -> {
         try (PreparedStatement select = connection.prepareStatement("SELECT token_hash FROM doi_requests"
-            + " WHERE used_at IS NULL AND created_at < ? ORDER BY created_at LIMIT " + PAGE)) {
+            + " WHERE used_at IS NULL AND created_at < ? AND expires_at <= ? ORDER BY created_at LIMIT " + PAGE)) {
           select.setLong(1, cutoff.toEpochMilli());
+          select.setLong(2, now.toEpochMilli());
           List<String> found = new ArrayList<>();
           try (ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
@@ -210,11 +226,12 @@ public final class RetentionJob implements AutoCloseable {
       deleted += transactions.write(connection -> {
         // decided again here: a request confirmed meanwhile is kept
         try (PreparedStatement delete = connection.prepareStatement("DELETE FROM doi_requests"
-            + " WHERE token_hash = ? AND used_at IS NULL AND created_at < ?")) {
+            + " WHERE token_hash = ? AND used_at IS NULL AND created_at < ? AND expires_at <= ?")) {
           int count = 0;
           for (String hash : hashes) {
             delete.setString(1, hash);
             delete.setLong(2, cutoff.toEpochMilli());
+            delete.setLong(3, now.toEpochMilli());
             count += delete.executeUpdate();
           }
           return count;
@@ -313,43 +330,77 @@ public final class RetentionJob implements AutoCloseable {
         rows.getString(12));
   }
 
-  /** What to do with one subject: consents to mark expired, or destroy its proof key. */
-  private record Plan(List<ConsentState> expire, boolean shred) {
-    static final Plan NONE = new Plan(List.of(), false);
+  /** What to do with one subject: consents to mark stale, consents to block (expire), or destroy its proof key. */
+  private record Plan(List<ConsentState> stale, List<ConsentState> expire, boolean shred) {
+    static final Plan NONE = new Plan(List.of(), List.of(), false);
 
     boolean isEmpty() {
-      return expire.isEmpty() && !shred;
+      return stale.isEmpty() && expire.isEmpty() && !shred;
     }
   }
 
   /** Decides again, under the ledger head's lock, on what is committed now, and does it. */
   private Plan apply(Connection connection, String subjectKey, Instant now) throws SQLException {
-    try (PreparedStatement lock = connection.prepareStatement(
-        "UPDATE ledger_head SET last_seq = last_seq WHERE id = 1")) {
-      lock.executeUpdate();
-    }
+    ledger.lock(connection);
     Optional<SubjectRow> subject = subject(connection, subjectKey);
     if (subject.isEmpty()) {
       return Plan.NONE;
     }
     Plan plan = plan(subject.get(), events(connection, subjectKey), now);
-    if (!plan.expire().isEmpty()) {
-      List<NewConsentEvent> expired = new ArrayList<>();
-      for (ConsentState state : plan.expire()) {
-        String note = plan.shred()
-            ? "the proof retention ended after erasure; the consent can no longer be proven"
-            : "not used since " + state.lastActivity().orElse(state.since()).atZone(ZoneOffset.UTC).toLocalDate()
-                + " (consent.retention.staleAfter " + config.staleAfter() + ")";
-        expired.add(new NewConsentEvent(now, subjectKey, state.channel(), state.purpose(), Action.EXPIRED,
-            LegalBasis.NONE, new Evidence(Map.of(Evidence.NOTE, note)), ACTOR, Optional.empty()));
-      }
-      ledger.append(connection, expired);
+    for (ConsentState state : plan.stale()) {
+      markStale(connection, subjectKey, state, now);
+    }
+    List<NewConsentEvent> expired = new ArrayList<>();
+    for (ConsentState state : plan.expire()) {
+      String note = plan.shred()
+          ? "the proof retention ended after erasure; the consent can no longer be proven"
+          : unused(state, "blockAfter", config.blockAfter());
+      expired.add(new NewConsentEvent(now, subjectKey, state.channel(), state.purpose(), Action.EXPIRED,
+          LegalBasis.NONE, new Evidence(Map.of(Evidence.NOTE, note)), ACTOR, Optional.empty()));
+    }
+    ledger.append(connection, expired);
+    if (!plan.stale().isEmpty() || !plan.expire().isEmpty()) {
       leads.requeue(connection, leadsOf(connection, subjectKey), now);
     }
     if (plan.shred()) {
       ledger.shred(connection, subjectKey);
     }
     return plan;
+  }
+
+  /**
+   * Records that a consent went stale. Email consent by double opt-in also gets its one re-permission mail, started
+   * from its latest confirmation (address, form and wording); the mail's link works until the consent would be
+   * blocked.
+   */
+  private void markStale(Connection connection, String subjectKey, ConsentState state, Instant now)
+      throws SQLException {
+    String note = unused(state, "staleAfter", config.staleAfter());
+    if (state.channel() != Channel.EMAIL || state.basis() != LegalBasis.CONSENT_DOI) {
+      ledger.append(connection, List.of(new NewConsentEvent(now, subjectKey, state.channel(), state.purpose(),
+          Action.STALE, state.basis(), new Evidence(Map.of(Evidence.NOTE, note)), ACTOR, Optional.empty())));
+      return;
+    }
+    ConsentEvent confirmed = ledger.eventsOf(connection, subjectKey).stream()
+        .filter(e -> e.action() == Action.CONFIRMED && e.channel() == Channel.EMAIL
+            && e.purpose().equals(state.purpose()))
+        .reduce((first, second) -> second)
+        .orElseThrow(() -> new IllegalStateException("double opt-in consent without a confirmation"));
+    Map<String, String> evidence = new LinkedHashMap<>();
+    for (String key : RENEWED_EVIDENCE) {
+      confirmed.evidence().map(e -> e.items().get(key)).ifPresent(value -> evidence.put(key, value));
+    }
+    evidence.put(Evidence.NOTE, note + "; re-permission mail started");
+    ConfirmationRequests.start(connection, ledger, new NewConsentEvent(now, subjectKey, Channel.EMAIL,
+            state.purpose(), Action.STALE, LegalBasis.CONSENT_DOI, new Evidence(evidence), ACTOR, confirmed.leadId()),
+        ConfirmationRequests.Mail.REPERMISSION,
+        config.purpose(state.purpose()).map(PurposeConfig::description).orElse(state.purpose()),
+        state.unusedSince().plus(config.blockAfter()), Optional.empty());
+  }
+
+  private static String unused(ConsentState state, String setting, Duration period) {
+    return "not used since " + state.unusedSince().atZone(ZoneOffset.UTC).toLocalDate()
+        + " (consent.retention." + setting + " " + period + ")";
   }
 
   private static List<String> leadsOf(Connection connection, String subjectKey) throws SQLException {
@@ -369,14 +420,16 @@ public final class RetentionJob implements AutoCloseable {
   private Plan plan(SubjectRow subject, List<ConsentEvent> events, Instant now) {
     Map<ConsentStates.Key, ConsentState> states = ConsentStates.of(events);
     if (!subject.erased()) {
-      // an erased subject's consents are not marked stale: a new event would only prolong keeping its proof
-      Instant staleBefore = now.minus(config.staleAfter());
-      List<ConsentState> stale = states.values().stream()
-          .filter(state -> state.status().permits())
-          .filter(state -> state.lastActivity().orElse(state.since()).isBefore(staleBefore))
+      // an erased subject's consents are neither marked stale nor blocked: a new event would prolong keeping its proof
+      List<ConsentState> block = states.values().stream()
+          .filter(state -> state.unusedFor(config.blockAfter(), now))
           .toList();
-      if (!stale.isEmpty()) {
-        return new Plan(stale, false);
+      List<ConsentState> stale = states.values().stream()
+          .filter(state -> state.unusedFor(config.staleAfter(), now) && !state.unusedFor(config.blockAfter(), now))
+          .filter(state -> !markedStale(events, state))
+          .toList();
+      if (!block.isEmpty() || !stale.isEmpty()) {
+        return new Plan(stale, block, false);
       }
     }
     boolean allEnded = states.values().stream().allMatch(state -> ended(state, now));
@@ -384,7 +437,13 @@ public final class RetentionJob implements AutoCloseable {
       return Plan.NONE;
     }
     // a consent whose proof is destroyed cannot be proven any more, so it must not permit either
-    return new Plan(states.values().stream().filter(state -> state.status().permits()).toList(), true);
+    return new Plan(List.of(), states.values().stream().filter(state -> state.status().permits()).toList(), true);
+  }
+
+  /** Whether the consent was marked stale since it was last granted, confirmed or used. */
+  private static boolean markedStale(List<ConsentEvent> events, ConsentState state) {
+    return events.stream().anyMatch(event -> event.action() == Action.STALE && event.channel() == state.channel()
+        && event.purpose().equals(state.purpose()) && event.at().isAfter(state.unusedSince()));
   }
 
   /** Withdrawn, objected, expired, or a request that was never confirmed and has lapsed. */
@@ -426,7 +485,7 @@ public final class RetentionJob implements AutoCloseable {
           }
         }
         case WITHDRAWN, OBJECTED, EXPIRED -> until = later(until, civilProofEnd(event.at()));
-        case REQUESTED -> { }
+        case REQUESTED, STALE -> { }
       }
     }
     return until;

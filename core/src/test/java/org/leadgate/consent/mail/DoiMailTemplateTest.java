@@ -170,8 +170,9 @@ class DoiMailTemplateTest {
 
   @Test
   void aTemplateBuiltFromHandMadeSettingsIsCheckedAsWell() {
-    MailSettings settings = new MailSettings(Optional.empty(), new MailSettings.DoiMail(MailFixtures.FROM,
-        "Bestätigung", "ACME GmbH", "<img src=x> {confirmUrl} {withdrawUrl}", "consent.doiMail"));
+    MailSettings.DoiMail handMade = new MailSettings.DoiMail(MailFixtures.FROM, "Bestätigung", "ACME GmbH",
+        "<img src=x> {confirmUrl} {withdrawUrl}", "consent.doiMail");
+    MailSettings settings = new MailSettings(Optional.empty(), handMade, handMade);
     ConfigException e = assertThrows(ConfigException.class, () -> new DoiMailTemplate(settings));
     assertEquals("consent.doiMail.body", e.key());
   }
@@ -198,6 +199,23 @@ class DoiMailTemplateTest {
         "welcome", "offer", "discount", "free", "deal", "vorteil", "%", "http", "<")) {
       assertFalse(lower.contains(word), () -> "default body contains '" + word + "'");
     }
+  }
+
+  @Test
+  void defaultRepermissionMailPassesTheChecksAndIsNeutral() {
+    DoiMailTemplate template = new DoiMailTemplate(MailFixtures.settings(MINIMAL).repermissionMail());
+    assertEquals(MailSettings.DEFAULT_REPERMISSION_SUBJECT, template.subject());
+    assertNotEquals(template(MINIMAL).version(), template.version(), "its own content version for the proof");
+
+    OutgoingMail mail = template.render(MESSAGE_ID, TO, PURPOSE, CONFIRM_URL, WITHDRAW_URL);
+    assertTrue(mail.body().contains(CONFIRM_URL) && mail.body().contains(WITHDRAW_URL), mail.body());
+    assertTrue(mail.body().contains(PURPOSE), mail.body());
+    assertTrue(mail.body().contains("ACME GmbH (no-reply@acme.example)"), mail.body());
+    assertTrue(mail.body().contains("weiter gelten") && mail.body().contains("remain in force"), mail.body());
+    assertFalse(mail.body().contains("{"), "every placeholder filled in: " + mail.body());
+    String withoutLinks = mail.body().replace(CONFIRM_URL, "").replace(WITHDRAW_URL, "");
+    assertEquals(Optional.empty(), DoiMailTemplate.advertising(withoutLinks));
+    assertEquals(Optional.empty(), DoiMailTemplate.advertising(mail.subject()));
   }
 
   @Test

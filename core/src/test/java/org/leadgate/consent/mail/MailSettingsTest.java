@@ -34,6 +34,43 @@ class MailSettingsTest {
   }
 
   @Test
+  void theRepermissionMailComesFromTheConfirmationMailsSenderWithItsOwnDefaultWording() {
+    MailSettings.DoiMail repermission = settings(MINIMAL).repermissionMail();
+    assertEquals("ACME GmbH <no-reply@acme.example>", repermission.from());
+    assertEquals("ACME GmbH (no-reply@acme.example)", repermission.sender());
+    assertEquals(MailSettings.DEFAULT_REPERMISSION_SUBJECT, repermission.subject());
+    assertEquals(MailSettings.DEFAULT_REPERMISSION_BODY, repermission.body());
+    assertEquals("consent.repermissionMail", repermission.configPath());
+  }
+
+  @Test
+  void theRepermissionMailsWordingCanBeConfigured() {
+    MailSettings.DoiMail repermission = settings(MINIMAL + """
+        repermissionMail:
+          subject: "Einwilligung erneuern"
+          body: "Weiter erhalten: {purpose} {confirmUrl} Widerruf: {withdrawUrl}"
+        """).repermissionMail();
+    assertEquals("Einwilligung erneuern", repermission.subject());
+    assertEquals("Weiter erhalten: {purpose} {confirmUrl} Widerruf: {withdrawUrl}", repermission.body());
+  }
+
+  @Test
+  void aRepermissionMailThatAdvertisesOrLacksItsLinksIsRefusedAtItsKey() {
+    assertRefusedAt("consent.repermissionMail.body", MINIMAL + """
+        repermissionMail:
+          body: "Jetzt mit Sonderangebot! {confirmUrl} {withdrawUrl}"
+        """, "Sonderangebot");
+    assertRefusedAt("consent.repermissionMail.body", MINIMAL + """
+        repermissionMail:
+          body: "Bitte bestätigen: {confirmUrl}"
+        """, "{withdrawUrl}");
+    assertRefusedAt("consent.repermissionMail.from", MINIMAL + """
+        repermissionMail:
+          from: other@acme.example
+        """, "from");
+  }
+
+  @Test
   void senderDefaultsToTheBareAddressWhenFromHasNoDisplayName() {
     assertEquals("no-reply@acme.example", settings("doiMail:\n  from: no-reply@acme.example\n").doiMail().sender());
   }

@@ -53,6 +53,7 @@ import org.leadgate.testing.MutableClock;
  */
 abstract class RetentionJobContract {
   static final Instant T0 = Instant.parse("2026-01-05T09:00:00Z");
+  static final String LEAD = "0b6f7c3e-5d7a-4f43-9a51-2c1e8d9f0a11";
 
   private final Backend backend;
 
@@ -126,10 +127,10 @@ abstract class RetentionJobContract {
     assertEquals(List.of(), requestHashes());
   }
 
-  // -------------------------------------------------------------------------------------------- (b) expiry
+  // ------------------------------------------------------------------------------------- (b) stale and blocked
 
   @Test
-  void expiresConsentUnusedForStaleAfterOnceAndRequeuesItsLeads() throws Exception {
+  void marksConsentUnusedForStaleAfterStaleOnceAndRequeuesItsLeads() throws Exception {
     String ada = key(Subject.email("ada@example.de"));
     append(ada, T0, Channel.EMAIL, "newsletter", Action.REQUESTED);
     append(ada, T0.plusSeconds(60), Channel.EMAIL, "newsletter", Action.CONFIRMED);
@@ -138,23 +139,92 @@ abstract class RetentionJobContract {
     clock.set(T0.plusSeconds(60).plus(Duration.ofDays(730)));
     assertEquals(RetentionReport.NOTHING, job.runOnce(), "exactly 730 days is not older than 730 days");
     clock.advance(Duration.ofMillis(1));
-    assertEquals(new RetentionReport(0, 1, 0, 0), job.runOnce());
+    assertEquals(new RetentionReport(0, 1, 0, 0, 0), job.runOnce());
 
-    ConsentEvent expired = last(events(ada));
-    assertEquals(Action.EXPIRED, expired.action());
-    assertEquals(LegalBasis.NONE, expired.basis());
-    assertEquals(Actor.system("retention"), expired.actor());
-    assertEquals(clock.instant(), expired.at());
-    assertTrue(expired.evidence().orElseThrow().items().get(Evidence.NOTE).startsWith("not used since 2026-01-05"));
-    assertEquals(ConsentStatus.EXPIRED, status(ada, Channel.EMAIL, "newsletter"));
+    ConsentEvent stale = last(events(ada));
+    assertEquals(Action.STALE, stale.action());
+    assertEquals(LegalBasis.CONSENT_DOI, stale.basis());
+    assertEquals(Actor.system("retention"), stale.actor());
+    assertEquals(clock.instant(), stale.at());
+    assertTrue(stale.evidence().orElseThrow().items().get(Evidence.NOTE).startsWith("not used since 2026-01-05"));
+    assertEquals(ConsentStatus.CONFIRMED, status(ada, Channel.EMAIL, "newsletter"), "stale still permits");
     assertEquals(List.of("pending", "1"), outbox(leadId), "queued again for the CRM");
     assertEquals(1, changes.get(), "the delivery worker is woken");
-    assertEquals(RetentionReport.NOTHING, job.runOnce());
+    clock.advance(Duration.ofDays(100));
+    assertEquals(RetentionReport.NOTHING, job.runOnce(), "marked once per stale period");
     assertEquals(1, changes.get());
   }
 
   @Test
-  void expiresOnlyPermittingConsentsThatWereNotUsed() throws Exception {
+  void aStaleDoubleOptInConsentGetsOneRepermissionRequestWhoseLinkWorksUntilItWouldBeBlocked() throws Exception {
+    String ada = key(Subject.email("ada@example.de"));
+    Instant confirmed = T0.plusSeconds(60);
+    append(ada, T0, Channel.EMAIL, "newsletter", Action.REQUESTED);
+    append(ada, confirmed, Channel.EMAIL, "newsletter", Action.CONFIRMED);
+
+    clock.set(T0.plus(Duration.ofDays(731)));
+    job.runOnce();
+    clock.advance(Duration.ofDays(1));
+    job.runOnce();
+
+    ConsentEvent stale = last(events(ada));
+    Map<String, String> evidence = stale.evidence().orElseThrow().items();
+    assertEquals(List.of(List.of(ada, "newsletter", LEAD, "contact", "newsletter-v1",
+            evidence.get(Evidence.MAIL_MESSAGE_ID), "pending",
+            String.valueOf(confirmed.plus(Duration.ofDays(1095)).toEpochMilli()), "sealed")),
+        rows("SELECT subject_key, purpose, lead_id, form_id, wording_id, message_id, mail_status, expires_at,"
+            + " CASE WHEN mail_payload IS NULL THEN 'none' ELSE 'sealed' END FROM doi_requests"),
+        "one request for one mail, with the lead, form and wording of the confirmation it renews");
+    assertEquals("ada@example.de", evidence.get(Evidence.ADDRESS));
+    assertEquals(1, rows("SELECT token_hash FROM withdraw_tokens").size(), "and its withdrawal link");
+
+    clock.set(T0.plus(Duration.ofDays(800)));
+    job.runOnce();
+    assertEquals(1, rows("SELECT token_hash FROM doi_requests").size(),
+        "kept after consent.retention.unconfirmedRequests while its link works");
+    clock.set(confirmed.plus(Duration.ofDays(1095)).plusMillis(1));
+    assertEquals(new RetentionReport(1, 0, 1, 0, 0), job.runOnce(), "blocked; the expired request is deleted");
+  }
+
+  @Test
+  void aStalePhoneConsentIsOnlyMarkedAndThenBlocked() throws Exception {
+    String phone = key(Subject.phone("+49301234567"));
+    append(phone, T0, Channel.PHONE, "sales", Action.GRANTED);
+
+    clock.set(T0.plus(Duration.ofDays(731)));
+    assertEquals(new RetentionReport(0, 1, 0, 0, 0), job.runOnce());
+    assertEquals(ConsentStatus.GRANTED, status(phone, Channel.PHONE, "sales"));
+    assertEquals(LegalBasis.CONSENT_DOCUMENTED, last(events(phone)).basis());
+    assertEquals(List.of(), rows("SELECT token_hash FROM doi_requests"), "no mail for a phone consent");
+
+    clock.set(T0.plus(Duration.ofDays(1095)));
+    assertEquals(RetentionReport.NOTHING, job.runOnce(), "exactly 1095 days is not older than 1095 days");
+    clock.advance(Duration.ofMillis(1));
+    assertEquals(new RetentionReport(0, 0, 1, 0, 0), job.runOnce());
+
+    ConsentEvent expired = last(events(phone));
+    assertEquals(Action.EXPIRED, expired.action());
+    assertEquals(LegalBasis.NONE, expired.basis());
+    assertTrue(expired.evidence().orElseThrow().items().get(Evidence.NOTE).startsWith("not used since 2026-01-05"));
+    assertTrue(expired.evidence().orElseThrow().items().get(Evidence.NOTE).contains("blockAfter"));
+    assertEquals(ConsentStatus.EXPIRED, status(phone, Channel.PHONE, "sales"));
+    assertEquals(RetentionReport.NOTHING, job.runOnce());
+  }
+
+  @Test
+  void consentFirstSeenPastBlockAfterIsBlockedWithoutARepermissionMail() throws Exception {
+    String ada = key(Subject.email("ada@example.de"));
+    append(ada, T0, Channel.EMAIL, "newsletter", Action.CONFIRMED);
+
+    clock.set(T0.plus(Duration.ofDays(1096)));
+    assertEquals(new RetentionReport(0, 0, 1, 0, 0), job.runOnce());
+
+    assertEquals(List.of(Action.CONFIRMED, Action.EXPIRED), events(ada).stream().map(ConsentEvent::action).toList());
+    assertEquals(List.of(), rows("SELECT token_hash FROM doi_requests"));
+  }
+
+  @Test
+  void marksAndBlocksOnlyPermittingConsentsThatWereNotUsed() throws Exception {
     String phone = key(Subject.phone("+49301234567"));
     append(phone, T0, Channel.PHONE, "sales", Action.GRANTED);
     append(phone, T0, Channel.PHONE, "service", Action.GRANTED);
@@ -163,14 +233,39 @@ abstract class RetentionJobContract {
     append(phone, T0.plus(Duration.ofDays(10)), Channel.SMS, "alerts", Action.WITHDRAWN);
     String requestOnly = key(Subject.email("grace@example.de"));
     append(requestOnly, T0, Channel.EMAIL, "newsletter", Action.REQUESTED);
+    String withdrawn = key(Subject.email("ada@example.de"));
+    append(withdrawn, T0, Channel.EMAIL, "newsletter", Action.CONFIRMED);
+    append(withdrawn, T0.plus(Duration.ofDays(700)), Channel.EMAIL, "newsletter", Action.WITHDRAWN);
 
     clock.set(T0.plus(Duration.ofDays(731)));
-    assertEquals(1, job.runOnce().expired());
+    assertEquals(1, job.runOnce().stale());
+    clock.set(T0.plus(Duration.ofDays(1096)));
+    assertEquals(new RetentionReport(0, 0, 1, 0, 0), job.runOnce());
 
     assertEquals(ConsentStatus.EXPIRED, status(phone, Channel.PHONE, "sales"));
     assertEquals(ConsentStatus.GRANTED, status(phone, Channel.PHONE, "service"), "used on day 400");
     assertEquals(ConsentStatus.WITHDRAWN, status(phone, Channel.SMS, "alerts"));
     assertEquals(ConsentStatus.REQUESTED, status(requestOnly, Channel.EMAIL, "newsletter"));
+    assertEquals(List.of(Action.CONFIRMED, Action.WITHDRAWN),
+        events(withdrawn).stream().map(ConsentEvent::action).toList(), "no re-permission for withdrawn consent");
+    assertEquals(List.of(), rows("SELECT token_hash FROM doi_requests"));
+  }
+
+  @Test
+  void aUseAfterTheConsentWentStaleStartsBothPeriodsAgain() throws Exception {
+    String phone = key(Subject.phone("+49301234567"));
+    append(phone, T0, Channel.PHONE, "sales", Action.GRANTED);
+    clock.set(T0.plus(Duration.ofDays(731)));
+    assertEquals(1, job.runOnce().stale());
+    Instant used = clock.advance(Duration.ofDays(30));
+    use(phone, Channel.PHONE, "sales");
+
+    clock.set(T0.plus(Duration.ofDays(1096)));
+    assertEquals(RetentionReport.NOTHING, job.runOnce(), "not blocked 36 months after the grant");
+    clock.set(used.plus(Duration.ofDays(731)));
+    assertEquals(new RetentionReport(0, 1, 0, 0, 0), job.runOnce(), "stale again 24 months after the use");
+    clock.set(used.plus(Duration.ofDays(1096)));
+    assertEquals(new RetentionReport(0, 0, 1, 0, 0), job.runOnce());
   }
 
   // ----------------------------------------------------------------------------------------- (c) shredding
@@ -254,11 +349,11 @@ abstract class RetentionJobContract {
     clock.set(T0.plus(Duration.ofDays(29)));
     assertEquals(RetentionReport.NOTHING, job.runOnce());
     clock.set(T0.plus(Duration.ofDays(30)));
-    assertEquals(new RetentionReport(0, 0, 1, 0), job.runOnce(), "an erased pending request goes after 30 days");
+    assertEquals(new RetentionReport(0, 0, 0, 1, 0), job.runOnce(), "an erased pending request goes after 30 days");
     clock.set(Instant.parse("2029-12-31T00:00:00Z"));
-    assertEquals(RetentionReport.NOTHING, job.runOnce(), "erased subjects are not marked stale");
+    assertEquals(RetentionReport.NOTHING, job.runOnce(), "erased subjects are neither marked stale nor blocked");
     clock.set(Instant.parse("2030-01-01T00:00:00Z"));
-    assertEquals(new RetentionReport(0, 1, 1, 0), job.runOnce());
+    assertEquals(new RetentionReport(0, 0, 1, 1, 0), job.runOnce());
 
     assertEquals(ConsentStatus.EXPIRED, status(erased, Channel.EMAIL, "newsletter"));
     assertTrue(events(erased).stream().allMatch(e -> e.evidence().isEmpty()));
@@ -294,8 +389,8 @@ abstract class RetentionJobContract {
     append(stale, T0.plusSeconds(1), Channel.EMAIL, "newsletter", Action.CONFIRMED);
 
     clock.set(T0.plus(Duration.ofDays(731)));
-    assertEquals(new RetentionReport(0, 1, 1_233, 0), job.runOnce());
-    assertEquals(ConsentStatus.EXPIRED, status(stale, Channel.EMAIL, "newsletter"));
+    assertEquals(new RetentionReport(0, 1, 0, 1_233, 0), job.runOnce());
+    assertEquals(Action.STALE, last(events(stale)).action());
     assertEquals(new Verification.Intact(count()), verify());
   }
 
@@ -319,7 +414,7 @@ abstract class RetentionJobContract {
     }
 
     String log = captured.toString(StandardCharsets.UTF_8);
-    assertTrue(log.contains("event=retention.done deleted_requests=1 expired=1 shredded=0 failed=0"), log);
+    assertTrue(log.contains("event=retention.done deleted_requests=1 stale=1 expired=0 shredded=0 failed=0"), log);
     assertFalse(log.contains(address) || log.contains(email) || log.contains("ada"), log);
   }
 
@@ -327,7 +422,7 @@ abstract class RetentionJobContract {
   void runsOnADaemonThreadUntilClosed() throws Exception {
     String email = key(Subject.email("ada@example.de"));
     append(email, T0, Channel.EMAIL, "newsletter", Action.CONFIRMED);
-    clock.set(T0.plus(Duration.ofDays(731)));
+    clock.set(T0.plus(Duration.ofDays(1096)));
 
     job.start(Duration.ZERO, Duration.ofMillis(20));
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
@@ -352,6 +447,7 @@ abstract class RetentionJobContract {
     return ledger.keys().keyOf(subject);
   }
 
+  /** An event as intake and the consent links write it: with the address, form and wording, and its lead. */
   static NewConsentEvent event(String subjectKey, Instant at, Channel channel, String purpose, Action action) {
     LegalBasis basis = switch (action) {
       case CONFIRMED, REQUESTED -> LegalBasis.CONSENT_DOI;
@@ -359,8 +455,8 @@ abstract class RetentionJobContract {
       default -> LegalBasis.NONE;
     };
     return new NewConsentEvent(at, subjectKey, channel, purpose, action, basis,
-        new Evidence(Map.of(Evidence.ADDRESS, "someone", Evidence.IP, "203.0.113.7")), Actor.form("contact"),
-        Optional.empty());
+        new Evidence(Map.of(Evidence.ADDRESS, "ada@example.de", Evidence.IP, "203.0.113.7", Evidence.FORM_ID,
+            "contact", Evidence.WORDING_ID, "newsletter-v1")), Actor.form("contact"), Optional.of(LEAD));
   }
 
   void append(String subjectKey, Instant at, Channel channel, String purpose, Action action) throws SQLException {
@@ -413,6 +509,25 @@ abstract class RetentionJobContract {
         insert.executeUpdate();
       }
       return null;
+    });
+  }
+
+  /** The rows of a query, each column as text. */
+  List<List<String>> rows(String sql) throws SQLException {
+    return transactions.read(connection -> {
+      try (PreparedStatement select = connection.prepareStatement(sql);
+          ResultSet rows = select.executeQuery()) {
+        List<List<String>> found = new ArrayList<>();
+        int columns = rows.getMetaData().getColumnCount();
+        while (rows.next()) {
+          List<String> row = new ArrayList<>();
+          for (int i = 1; i <= columns; i++) {
+            row.add(rows.getString(i));
+          }
+          found.add(row);
+        }
+        return found;
+      }
     });
   }
 

@@ -29,6 +29,7 @@ import org.leadgate.enrichment.EnrichedValue;
 import org.leadgate.enrichment.LookupQuery;
 import org.leadgate.enrichment.ProviderOutcome;
 import org.leadgate.enrichment.ProviderResult;
+import org.leadgate.enrichment.UsageStore;
 import org.leadgate.enrichment.request.RequestMetadata;
 import org.leadgate.intake.Submission;
 import org.leadgate.lead.FieldValue;
@@ -243,5 +244,24 @@ abstract class EnrichmentContract {
 
     assertEquals("gave-up", row("SELECT status FROM enrichments WHERE lead_id = ?", leadId).get("status"));
     assertEquals(1, pdl.asked.size());
+  }
+
+  @Test
+  void call_budgets_are_counted_durably_and_all_or_nothing_across_periods() {
+    JdbcUsageStore usage = new JdbcUsageStore(database.dataSource(), new Transactions(database));
+    List<UsageStore.Limit> limits = List.of(new UsageStore.Limit("day:2026-01-05", 2),
+        new UsageStore.Limit("month:2026-01", 3));
+
+    assertTrue(usage.tryCount("pdl", limits));
+    assertTrue(usage.tryCount("pdl", limits));
+    assertFalse(usage.tryCount("pdl", limits), "the day's two calls are spent");
+    List<UsageStore.Limit> nextDay = List.of(new UsageStore.Limit("day:2026-01-06", 2),
+        new UsageStore.Limit("month:2026-01", 3));
+    assertTrue(usage.tryCount("pdl", nextDay));
+    assertFalse(usage.tryCount("pdl", nextDay), "the month's three calls are spent");
+
+    assertEquals(1, usage.used("pdl", "day:2026-01-06"), "a refused call counts in no period");
+    assertEquals(3, usage.used("pdl", "month:2026-01"));
+    assertEquals(0, usage.used("apollo", "month:2026-01"));
   }
 }
