@@ -13,6 +13,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import org.leadgate.http.RetryAfter;
 import org.leadgate.lead.LeadJson;
 import org.leadgate.spi.CrmAdapter;
 import org.leadgate.spi.Delivery;

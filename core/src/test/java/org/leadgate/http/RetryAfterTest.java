@@ -1,4 +1,4 @@
-package org.leadgate.crm.generic;
+package org.leadgate.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
