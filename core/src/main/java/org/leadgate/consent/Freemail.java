@@ -1,17 +1,11 @@
 package org.leadgate.consent;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
 import java.util.Locale;
-import java.util.Set;
+import org.leadgate.enrichment.net.DomainList;
 
 /** Free mail domains (gmail.com, web.de, gmx.de, t-online.de, …): such an address is no sign of a business. */
 public final class Freemail {
-  private static final Set<String> DOMAINS = load();
+  private static final DomainList DOMAINS = DomainList.load(Freemail.class, "freemail-domains.txt");
 
   private Freemail() {}
 
@@ -20,26 +14,8 @@ public final class Freemail {
     return at >= 0 && isFreemailDomain(email.substring(at + 1));
   }
 
+  /** True for a listed domain and any name below it. */
   public static boolean isFreemailDomain(String domain) {
-    return DOMAINS.contains(domain.toLowerCase(Locale.ROOT));
-  }
-
-  private static Set<String> load() {
-    Set<String> domains = new HashSet<>();
-    try (InputStream in = Freemail.class.getResourceAsStream("freemail-domains.txt")) {
-      if (in == null) {
-        throw new IllegalStateException("freemail-domains.txt is missing from the core jar");
-      }
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-        String domain = line.strip();
-        if (!domain.isEmpty() && !domain.startsWith("#")) {
-          domains.add(domain.toLowerCase(Locale.ROOT));
-        }
-      }
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read freemail-domains.txt", e);
-    }
-    return Set.copyOf(domains);
+    return DOMAINS.covers(domain.toLowerCase(Locale.ROOT));
   }
 }

@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /** Domain names that also cover every name below them: {@code mailinator.com} covers {@code x.mailinator.com}. */
-final class DomainList {
+public final class DomainList {
   private final Set<String> names;
 
   private DomainList(Set<String> names) {
@@ -23,8 +23,13 @@ final class DomainList {
 
   /** Reads a resource next to this class: one lowercase name per line, {@code #} starts a comment line. */
   static DomainList load(String resource) {
+    return load(DomainList.class, resource);
+  }
+
+  /** Reads a resource next to {@code owner}: one name per line, {@code #} starts a comment line. */
+  public static DomainList load(Class<?> owner, String resource) {
     Set<String> names = new HashSet<>();
-    try (InputStream in = DomainList.class.getResourceAsStream(resource)) {
+    try (InputStream in = owner.getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException(resource + " is missing from the core jar");
       }
@@ -42,7 +47,7 @@ final class DomainList {
   }
 
   /** True when the lowercase {@code domain} or a domain above it is listed. */
-  boolean covers(String domain) {
+  public boolean covers(String domain) {
     for (String name = domain; ; name = name.substring(name.indexOf('.') + 1)) {
       if (names.contains(name)) {
         return true;

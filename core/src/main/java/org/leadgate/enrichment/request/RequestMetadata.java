@@ -18,26 +18,27 @@ import ua_parser.Parser;
 /**
  * Turns a visit's request metadata into enrichment fields: the preferred language, browser, operating system and
  * device, the referring page without its query, and the campaign parameters. Thread-safe; build one and share it,
- * since loading the User-Agent rules takes a while. Parsed User-Agents are cached, as most visits come from a few
- * thousand distinct ones.
+ * since loading the User-Agent rules takes a while. Parsed User-Agent and Accept-Language headers are cached, as most
+ * visits send one of a few thousand distinct ones.
  */
 public final class RequestMetadata {
-  static final int MAX_USER_AGENT_LENGTH = 1024;
-  static final int MAX_ACCEPT_LANGUAGE_LENGTH = 256;
-  static final int MAX_REFERRER_LENGTH = 2048;
-  private static final int USER_AGENT_CACHE_SIZE = 10_000;
+  private static final int MAX_USER_AGENT_LENGTH = 1024;
+  private static final int MAX_ACCEPT_LANGUAGE_LENGTH = 256;
+  private static final int MAX_REFERRER_LENGTH = 2048;
+  private static final int CACHE_SIZE = 10_000;
   private static final String OTHER = "Other";
 
   /** uap-java's plain parser is immutable once built (each parse makes its own matchers); its CachingParser is not. */
   private final Parser parser = new Parser();
   private final Cache<String, Map<String, EnrichedValue>> userAgents =
-      Caffeine.newBuilder().maximumSize(USER_AGENT_CACHE_SIZE).build();
+      Caffeine.newBuilder().maximumSize(CACHE_SIZE).build();
+  private final Cache<String, Optional<String>> languages = Caffeine.newBuilder().maximumSize(CACHE_SIZE).build();
 
   /** The fields found in {@code data}; a part that is absent, too long or unreadable gives no field. */
   public Map<String, EnrichedValue> fields(RequestData data) {
     Map<String, EnrichedValue> fields = new LinkedHashMap<>();
     data.acceptLanguage().filter(header -> header.length() <= MAX_ACCEPT_LANGUAGE_LENGTH)
-        .flatMap(RequestMetadata::language)
+        .flatMap(header -> languages.get(header, RequestMetadata::language))
         .ifPresent(language -> fields.put(EnrichmentFields.LANGUAGE, EnrichedValue.certain(language)));
     data.userAgent().filter(ua -> ua.length() <= MAX_USER_AGENT_LENGTH)
         .ifPresent(ua -> fields.putAll(userAgents.get(ua, this::userAgentFields)));
@@ -50,7 +51,7 @@ public final class RequestMetadata {
         fields.put(field, EnrichedValue.certain(value));
       }
     });
-    return fields;
+    return Collections.unmodifiableMap(fields);
   }
 
   /** The most preferred language range as a BCP 47 tag ({@code de-DE}); wildcards and q=0 ranges never are. */

@@ -43,6 +43,16 @@ public record StoredRows(String jdbcUrl, String user, String password) {
     }
   }
 
+  /** The first column of the first row {@code sql} selects for {@code leadId}, or null. */
+  public String value(String sql, String leadId) throws SQLException {
+    try (Connection connection = connect(); PreparedStatement select = connection.prepareStatement(sql)) {
+      select.setString(1, leadId);
+      try (ResultSet rows = select.executeQuery()) {
+        return rows.next() ? rows.getString(1) : null;
+      }
+    }
+  }
+
   public List<String> leadIds() throws SQLException {
     try (Connection connection = connect();
         ResultSet rows = connection.createStatement().executeQuery("SELECT id FROM leads ORDER BY received_at")) {

@@ -17,6 +17,7 @@ public final class TestConfig {
   private String thankYouUrl = "https://www.example.de/danke";
   private String consent = "";
   private String consentBoxes = "";
+  private String fieldExtra = "";
 
   private TestConfig(Path directory, String jdbcUrl, String user, String password) {
     this.directory = directory;
@@ -91,6 +92,14 @@ public final class TestConfig {
     return this;
   }
 
+  /** Adds fields to the contact form (YAML flow mappings such as {@code "{ name: country, type: text }"}). */
+  public TestConfig withFields(String... fields) {
+    for (String field : fields) {
+      fieldExtra += "      - " + field + "\n";
+    }
+    return this;
+  }
+
   /** The rows the gateway stores, read directly from its database. */
   public StoredRows rows() {
     return new StoredRows(jdbcUrl, user, password);
@@ -117,7 +126,8 @@ public final class TestConfig {
         + "      - { name: email, type: email, required: true }\n"
         + "      - { name: phone, type: phone }\n"
         + "      - { name: message, type: textarea, maxLength: 500 }\n"
-        + "      - { name: birthDate, type: date }\n";
+        + "      - { name: birthDate, type: date }\n"
+        + fieldExtra;
     Path file = directory.resolve("leadgate.yml");
     Files.writeString(file, yaml);
     return file;
