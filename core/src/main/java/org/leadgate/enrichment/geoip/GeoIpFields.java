@@ -1,0 +1,141 @@
+package org.leadgate.enrichment.geoip;
+
+import static org.leadgate.enrichment.EnrichmentFields.ACCURACY_RADIUS_KM;
+import static org.leadgate.enrichment.EnrichmentFields.ASN;
+import static org.leadgate.enrichment.EnrichmentFields.AS_ORGANIZATION;
+import static org.leadgate.enrichment.EnrichmentFields.CITY;
+import static org.leadgate.enrichment.EnrichmentFields.COUNTRY;
+import static org.leadgate.enrichment.EnrichmentFields.COUNTRY_NAME;
+import static org.leadgate.enrichment.EnrichmentFields.IP_ORGANIZATION;
+import static org.leadgate.enrichment.EnrichmentFields.IP_USER_TYPE;
+import static org.leadgate.enrichment.EnrichmentFields.ISP;
+import static org.leadgate.enrichment.EnrichmentFields.LATITUDE;
+import static org.leadgate.enrichment.EnrichmentFields.LONGITUDE;
+import static org.leadgate.enrichment.EnrichmentFields.POSTAL_CODE;
+import static org.leadgate.enrichment.EnrichmentFields.REGION;
+import static org.leadgate.enrichment.EnrichmentFields.REGION_CODE;
+import static org.leadgate.enrichment.EnrichmentFields.TIME_ZONE;
+
+import com.maxmind.geoip2.model.AsnResponse;
+import com.maxmind.geoip2.model.CityResponse;
+import com.maxmind.geoip2.model.CountryResponse;
+import com.maxmind.geoip2.model.EnterpriseResponse;
+import com.maxmind.geoip2.model.InsightsResponse;
+import com.maxmind.geoip2.model.IspResponse;
+import com.maxmind.geoip2.record.City;
+import com.maxmind.geoip2.record.Country;
+import com.maxmind.geoip2.record.Location;
+import com.maxmind.geoip2.record.Postal;
+import com.maxmind.geoip2.record.Subdivision;
+import com.maxmind.geoip2.record.Traits;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.leadgate.enrichment.EnrichedValue;
+import org.leadgate.enrichment.ProviderResult;
+
+/**
+ * Turns the geoip2 library's answers into enrichment fields, the same for every database kind and web service.
+ * Names are English. A value carries MaxMind's confidence (0-100, Enterprise and Insights only) as 0..1, else 1.
+ * {@code ipOrganization} is written only for user type {@code business}: only then does the organisation using
+ * the IP name the lead's company (for residential, cellular, hosting, college or government networks it names an
+ * ISP's customer pool, a campus or an authority that many unrelated people share).
+ */
+final class GeoIpFields {
+  /** The user type whose organisation is trusted as the lead's company. */
+  private static final String TRUSTED_USER_TYPE = "business";
+
+  private final Map<String, EnrichedValue> fields = new LinkedHashMap<>(32);
+
+  private GeoIpFields() {}
+
+  static ProviderResult of(CityResponse r) {
+    return located(r.country(), r.subdivisions(), r.city(), r.postal(), r.location(), r.traits());
+  }
+
+  static ProviderResult of(EnterpriseResponse r) {
+    return located(r.country(), r.subdivisions(), r.city(), r.postal(), r.location(), r.traits());
+  }
+
+  static ProviderResult of(InsightsResponse r) {
+    return located(r.country(), r.subdivisions(), r.city(), r.postal(), r.location(), r.traits());
+  }
+
+  static ProviderResult of(CountryResponse r) {
+    return new GeoIpFields().country(r.country()).traits(r.traits()).result();
+  }
+
+  static ProviderResult of(AsnResponse r) {
+    return new GeoIpFields().network(r.autonomousSystemNumber(), r.autonomousSystemOrganization(), null).result();
+  }
+
+  static ProviderResult of(IspResponse r) {
+    return new GeoIpFields().network(r.autonomousSystemNumber(), r.autonomousSystemOrganization(), r.isp()).result();
+  }
+
+  private static ProviderResult located(Country country, List<Subdivision> subdivisions, City city, Postal postal,
+      Location location, Traits traits) {
+    GeoIpFields fields = new GeoIpFields().country(country);
+    if (!subdivisions.isEmpty()) {
+      Subdivision largest = subdivisions.get(0);
+      double confidence = confidence(largest.confidence());
+      fields.put(REGION, largest.name(), confidence);
+      fields.put(REGION_CODE, largest.isoCode(), confidence);
+    }
+    fields.put(CITY, city.name(), confidence(city.confidence()));
+    fields.put(POSTAL_CODE, postal.code(), confidence(postal.confidence()));
+    fields.put(TIME_ZONE, location.timeZone(), 1);
+    fields.put(LATITUDE, decimal(location.latitude()), 1);
+    fields.put(LONGITUDE, decimal(location.longitude()), 1);
+    fields.put(ACCURACY_RADIUS_KM, Objects.toString(location.accuracyRadius(), null), 1);
+    return fields.traits(traits).result();
+  }
+
+  private GeoIpFields country(Country country) {
+    double confidence = confidence(country.confidence());
+    put(COUNTRY, country.isoCode(), confidence);
+    put(COUNTRY_NAME, country.name(), confidence);
+    return this;
+  }
+
+  private GeoIpFields traits(Traits traits) {
+    network(traits.autonomousSystemNumber(), traits.autonomousSystemOrganization(), traits.isp());
+    put(IP_USER_TYPE, traits.userType(), 1);
+    if (TRUSTED_USER_TYPE.equals(traits.userType())) {
+      put(IP_ORGANIZATION, traits.organization(), 1);
+    }
+    return this;
+  }
+
+  private GeoIpFields network(Long asn, String asOrganization, String isp) {
+    put(ASN, Objects.toString(asn, null), 1);
+    put(AS_ORGANIZATION, asOrganization, 1);
+    put(ISP, isp, 1);
+    return this;
+  }
+
+  private void put(String field, String value, double confidence) {
+    if (value != null && !value.isBlank()) {
+      fields.put(field, new EnrichedValue(value, confidence));
+    }
+  }
+
+  private ProviderResult result() {
+    return fields.isEmpty() ? new ProviderResult.NoMatch() : new ProviderResult.Found(fields);
+  }
+
+  private static double confidence(Integer percent) {
+    return percent == null ? 1 : Math.max(0, Math.min(100, percent)) / 100.0;
+  }
+
+  /** Plain decimal notation, never {@code 1.0E-4}. */
+  private static String decimal(Double value) {
+    if (value == null) {
+      return null;
+    }
+    String text = value.toString();
+    return text.indexOf('E') < 0 ? text : BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+  }
+}
