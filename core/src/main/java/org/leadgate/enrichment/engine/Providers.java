@@ -17,6 +17,7 @@ import org.leadgate.enrichment.EnrichmentProvider;
 import org.leadgate.enrichment.EnrichmentProviderFactory;
 import org.leadgate.enrichment.LookupQuery;
 import org.leadgate.enrichment.ProviderOutcome;
+import org.leadgate.enrichment.Region;
 import org.leadgate.enrichment.UsageStore;
 import org.leadgate.enrichment.guard.GuardedProvider;
 import org.leadgate.enrichment.guard.ProviderPolicy;
@@ -63,7 +64,7 @@ final class Providers implements AutoCloseable {
         built.add(provider);
         steps.put(entry.name(), provider.remote()
             ? guarded(new GuardedProvider(entry.name(), entry.type(), provider, policy, clock, usage))
-            : local(entry.name(), entry.type(), policy, provider));
+            : local(entry.name(), entry.type(), policy.region(), provider));
         LOG.info("event=enrichment.provider name={} type={} region={} remote={}", entry.name(), entry.type(),
             policy.region().id(), provider.remote());
       }
@@ -105,7 +106,7 @@ final class Providers implements AutoCloseable {
     return health;
   }
 
-  private static ProviderStep guarded(GuardedProvider guard) {
+  static ProviderStep guarded(GuardedProvider guard) {
     return new ProviderStep() {
       @Override
       public String name() {
@@ -140,7 +141,7 @@ final class Providers implements AutoCloseable {
   }
 
   /** A local provider: no cache, budget or breaker; it answers within the lead's time left. */
-  private static ProviderStep local(String name, String type, ProviderPolicy policy, EnrichmentProvider provider) {
+  static ProviderStep local(String name, String type, Region region, EnrichmentProvider provider) {
     return new ProviderStep() {
       @Override
       public String name() {
@@ -172,7 +173,7 @@ final class Providers implements AutoCloseable {
         Map<String, Object> health = new LinkedHashMap<>();
         health.put("name", name);
         health.put("type", type);
-        health.put("region", policy.region().id());
+        health.put("region", region.id());
         health.put("provider", provider.health());
         return health;
       }
