@@ -61,11 +61,15 @@ class EnrichmentIT {
   private StoredRows rows;
 
   private void startGateway(String pdlTimeout) throws Exception {
+    startGateway(pdlTimeout, "intake:\n  trustedProxies: [127.0.0.1, \"::1\"]\n");
+  }
+
+  private void startGateway(String pdlTimeout, String intake) throws Exception {
     Path city = GeoIpTestDatabases.city("GeoIP2-City").write(directory.resolve("GeoIP2-City.mmdb"));
     crm.stubFor(post("/leads").willReturn(aResponse().withStatus(201)));
     TestConfig config = TestConfig.sqlite(directory).crmAt(crm.baseUrl() + "/leads")
         .withFields("{ name: country, type: text }", "{ name: company, type: text }")
-        .with("intake:\n  trustedProxies: [127.0.0.1, \"::1\"]\n")
+        .with(intake)
         .with("enrichment:\n"
             + "  timeBudget: 1500ms\n"
             + "  accept: { fields: [company, industry] }\n"
@@ -168,6 +172,19 @@ class EnrichmentIT {
     assertEquals("gaps", rows.value("SELECT status FROM enrichments WHERE lead_id = ?", leadId));
     assertTrue(rows.value("SELECT gaps FROM enrichments WHERE lead_id = ?", leadId).contains("\"pdl\""),
         "the gap names the provider, for the re-enrichment job");
+  }
+
+  @Test
+  void aForwardedForHeaderFromAProxyThatIsNotTrustedIsIgnored() throws Exception {
+    pdl.stubFor(get(urlPathEqualTo(PDL_ENRICH)).willReturn(okJson(ACME)));
+    startGateway("1s", "");
+
+    assertEquals(303, postLead("ada@acme.de", GeoIpTestDatabases.LONDON_IPV4).statusCode());
+    JsonNode lead = deliveredLead(rows.leadIds().get(0));
+
+    assertTrue(lead.at("/fields/city").isMissingNode(),
+        "the client is the loopback peer, which is never looked up; the header could be forged");
+    assertEquals("ACME", lead.at("/fields/company").asText(), "the rest of the waterfall still runs");
   }
 
   @Test
