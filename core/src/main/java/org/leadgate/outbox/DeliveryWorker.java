@@ -22,8 +22,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class DeliveryWorker implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
-  /** The most leads one round takes. */
-  public static final int BATCH = 200;
+  private static final int BATCH = 200;
 
   /** Runs one delivery attempt of a lead through the delivery pipeline. */
   @FunctionalInterface
@@ -38,8 +37,11 @@ public final class DeliveryWorker implements AutoCloseable {
   public interface Preparation {
     List<LeadStore.PendingDelivery> prepare(List<LeadStore.PendingDelivery> claimed) throws SQLException;
 
-    /** The longest a preparation takes; claims last this much longer so that they do not run out under it. */
-    Duration allowance();
+    /**
+     * The longest preparing {@code due} may take; claims of them last this much longer so that they do not run out
+     * under it.
+     */
+    Duration allowance(List<LeadStore.PendingDelivery> due) throws SQLException;
 
     Preparation NONE = new Preparation() {
       @Override
@@ -48,7 +50,7 @@ public final class DeliveryWorker implements AutoCloseable {
       }
 
       @Override
-      public Duration allowance() {
+      public Duration allowance(List<LeadStore.PendingDelivery> due) {
         return Duration.ZERO;
       }
     };
@@ -101,10 +103,11 @@ public final class DeliveryWorker implements AutoCloseable {
     if (due.isEmpty()) {
       return 0;
     }
+    Duration allowance = preparation.allowance(due);
     Instant claimedAt = clock.instant();
-    Instant stopAt = claimedAt.plus(preparation.allowance()).plus(config.claimLease().dividedBy(2));
+    Instant stopAt = claimedAt.plus(allowance).plus(config.claimLease().dividedBy(2));
     Set<String> claimed = new HashSet<>(store.claim(due.stream().map(d -> d.lead().id()).toList(), claimedAt,
-        claimedAt.plus(preparation.allowance()).plus(config.claimLease())));
+        claimedAt.plus(allowance).plus(config.claimLease())));
     List<LeadStore.PendingDelivery> ready = prepare(
         due.stream().filter(pending -> claimed.contains(pending.lead().id())).toList());
     List<LeadStore.AttemptResult> results = new ArrayList<>(ready.size());

@@ -59,6 +59,11 @@ final class Enricher {
     return new Enriched(run, !run.lead().fields().equals(stored.fields()), minimise, minimised);
   }
 
+  /** Whether any of these forms has providers to ask. */
+  boolean asksProviders(java.util.stream.Stream<String> formIds) {
+    return formIds.map(waterfalls::get).anyMatch(w -> w != null && !w.steps().isEmpty());
+  }
+
   private Optional<String> companyDomain(Lead lead) {
     Optional<String> email = config.form(lead.formId()).flatMap(form -> form.firstOfType(FieldType.EMAIL))
         .flatMap(field -> lead.value(field.name()));

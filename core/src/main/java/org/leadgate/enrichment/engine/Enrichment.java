@@ -131,10 +131,17 @@ public final class Enrichment implements DeliveryWorker.Preparation, AutoCloseab
         : pending).toList();
   }
 
-  /** A worker's batch is enriched in waves of {@code concurrency} leads, each within its budget. */
+  /**
+   * The leads not enriched yet are enriched in waves of {@code concurrency} leads, each within its budget; leads
+   * already enriched, and forms without providers, take no time worth a longer claim.
+   */
   @Override
-  public Duration allowance() {
-    return longestRun(DeliveryWorker.BATCH);
+  public Duration allowance(List<LeadStore.PendingDelivery> due) throws SQLException {
+    if (!enricher.asksProviders(due.stream().map(p -> p.lead().formId()))) {
+      return Duration.ZERO;
+    }
+    int fresh = store.notYetEnriched(due.stream().map(p -> p.lead().id()).toList()).size();
+    return fresh == 0 ? Duration.ZERO : longestRun(fresh);
   }
 
   /** How long {@code leads} leads take at most: one budget per wave, and a little more. */

@@ -191,6 +191,19 @@ abstract class EnrichmentContract {
   }
 
   @Test
+  void claims_last_longer_by_the_time_enrichment_may_take_and_only_while_there_is_something_to_enrich()
+      throws Exception {
+    geo.answers(found("city", "Berlin"));
+    pdl.answers(found("company", "ACME GmbH", "industry", "Software"));
+    accept("81.2.69.160");
+    List<LeadStore.PendingDelivery> due = leads.due(clock.instant(), 10);
+
+    assertEquals(Duration.ofSeconds(3 + 5), enrichment.allowance(due), "one wave of one budget, and a margin");
+    enrichment.prepare(due);
+    assertEquals(Duration.ZERO, enrichment.allowance(leads.due(clock.instant(), 10)));
+  }
+
+  @Test
   void a_lead_is_enriched_once_even_when_its_delivery_is_tried_again() throws Exception {
     geo.answers(found("city", "Berlin"));
     pdl.answers(found("company", "ACME GmbH", "industry", "Software"));
