@@ -24,6 +24,7 @@ import org.leadgate.consent.Subject;
 import org.leadgate.consent.Wordings;
 import org.leadgate.consent.ledger.Ledger;
 import org.leadgate.consent.ledger.SubjectKeys;
+import org.leadgate.enrichment.engine.Enrichment;
 import org.leadgate.intake.Submission;
 import org.leadgate.lead.FieldValue;
 import org.leadgate.lead.Lead;
@@ -61,7 +62,11 @@ final class ComplianceFixture implements AutoCloseable {
       Wordings.register(connection, config.consent().wordings(), clock.instant());
       return SubjectKeys.load(connection);
     }));
-    this.store = new LeadStore(database, transactions, "log", new ConsentRecorder(config, ledger));
+    ConsentRecorder recorder = new ConsentRecorder(config, ledger);
+    this.store = new LeadStore(database, transactions, "log", (connection, accept) -> {
+      Enrichment.recordRequest(connection, accept);
+      return recorder.accepted(connection, accept);
+    });
     this.consent = new ConsentService(config, ledger, transactions, store, clock, () -> {});
     this.compliance = new ComplianceService(config, ledger, transactions, clock);
   }

@@ -330,6 +330,7 @@ abstract class ComplianceServiceContract {
     f.clock.advance(Duration.ofDays(1));
     Instant erasedAt = f.clock.instant();
     long eventsBefore = ((Verification.Intact) verify()).events();
+    assertEquals("2", f.single("SELECT COUNT(*) FROM lead_requests"), "the requests kept for enrichment");
 
     ErasureResult result = f.compliance.erase(OFFICER, Subject.email(ADA)).orElseThrow();
 
@@ -348,6 +349,7 @@ abstract class ComplianceServiceContract {
     }
     assertEquals("0", f.single("SELECT COUNT(*) FROM leads WHERE fields LIKE '%ada%' OR fields LIKE '%1234567%'"));
     assertEquals("0", f.single("SELECT COUNT(*) FROM submissions WHERE body LIKE '%ada%'"));
+    assertEquals("0", f.single("SELECT COUNT(*) FROM lead_requests"), "the client address and browser are gone");
     assertEquals(List.of("delivered", "crm-4711"), List.of(f.single("SELECT status FROM outbox WHERE lead_id = ?",
         first), f.single("SELECT crm_record_id FROM outbox WHERE lead_id = ?", first)));
     assertEquals(List.of("dead", "erased"), List.of(f.single("SELECT status FROM outbox WHERE lead_id = ?", second),
