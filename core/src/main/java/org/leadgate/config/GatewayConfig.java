@@ -16,6 +16,7 @@ public record GatewayConfig(
     AdminConfig admin,
     ConsentConfig consent,
     EnrichmentConfig enrichment,
+    QualityConfig quality,
     List<FormConfig> forms) {
 
   public GatewayConfig {
@@ -24,7 +25,7 @@ public record GatewayConfig(
 
   /** The same configuration on other storage (tests and embedders). */
   public GatewayConfig withStorage(StorageConfig other) {
-    return new GatewayConfig(dataDirectory, other, intake, delivery, crm, admin, consent, enrichment, forms);
+    return new GatewayConfig(dataDirectory, other, intake, delivery, crm, admin, consent, enrichment, quality, forms);
   }
 
   public Optional<FormConfig> form(String id) {
@@ -33,7 +34,7 @@ public record GatewayConfig(
 
   static GatewayConfig from(ConfigNode root) {
     root.allowOnly(
-        "dataDirectory", "storage", "intake", "delivery", "crm", "admin", "consent", "enrichment", "forms");
+        "dataDirectory", "storage", "intake", "delivery", "crm", "admin", "consent", "enrichment", "quality", "forms");
     Path dataDirectory = Path.of(root.string("dataDirectory", "./data")).toAbsolutePath().normalize();
     List<ConfigNode> formNodes = root.list("forms");
     if (formNodes.isEmpty()) {
@@ -61,6 +62,7 @@ public record GatewayConfig(
         AdminConfig.from(root.section("admin")),
         consent,
         enrichment,
+        QualityConfig.from(root.section("quality")),
         forms);
   }
 

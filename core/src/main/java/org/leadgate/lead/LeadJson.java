@@ -1,6 +1,7 @@
 package org.leadgate.lead;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import org.leadgate.consent.Permissions;
@@ -16,6 +17,8 @@ import org.leadgate.consent.Permissions;
  * }</pre>
  * Every field names its source ({@code TYPED}, {@code CRM}, {@code PROVIDER}, {@code IP_DERIVED},
  * {@code REQUEST}) and origin; looked-up values also carry the provider's confidence.
+ * Fields a quality check normalised or flagged appear under {@code quality}, e.g.
+ * {@code "quality": {"phone": {"typed": "030 1234567", "flags": []}}}.
  * {@code consent} holds every channel and purpose the gateway knows for the lead; a missing one is not permitted.
  * A permitted consent that was not used for {@code consent.retention.staleAfter} also carries {@code "stale": true}:
  * it needs re-permission before it is blocked.
@@ -42,6 +45,7 @@ public final class LeadJson {
       if (source.source() != Provenance.Source.TYPED) {
         origin.put("confidence", source.confidence());
       }
+      quality(root, entry.getKey(), entry.getValue());
     }
     ObjectNode consent = root.putObject("consent");
     for (Permissions.Permission permission : lead.permissions().entries()) {
@@ -57,6 +61,18 @@ public final class LeadJson {
       }
     }
     return root;
+  }
+
+  /** What a field's quality check kept and noticed, under {@code quality}, only for fields it touched. */
+  private static void quality(ObjectNode root, String name, FieldValue field) {
+    if (field.typed().isEmpty() && field.flags().isEmpty()) {
+      return;
+    }
+    ObjectNode quality = root.has("quality") ? (ObjectNode) root.get("quality") : root.putObject("quality");
+    ObjectNode note = quality.putObject(name);
+    field.typed().ifPresent(typed -> note.put("typed", typed));
+    ArrayNode flags = note.putArray("flags");
+    field.flags().forEach(flag -> flags.addObject().put("code", flag.code()).put("reason", flag.reason()));
   }
 
   public static byte[] toBytes(Lead lead) {

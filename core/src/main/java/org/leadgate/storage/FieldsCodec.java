@@ -3,14 +3,19 @@ package org.leadgate.storage;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.leadgate.lead.FieldValue;
 import org.leadgate.lead.Provenance;
+import org.leadgate.quality.Flag;
 
-/** Stores a lead's fields with their provenance as one JSON column. */
+/** Stores a lead's fields with their provenance (and quality notes) as one JSON column. */
 public final class FieldsCodec {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -27,6 +32,11 @@ public final class FieldsCodec {
       if (field.provenance().confidence() < 1) {
         stored.put("confidence", field.provenance().confidence());
       }
+      field.typed().ifPresent(typed -> stored.put("typed", typed));
+      if (!field.flags().isEmpty()) {
+        ArrayNode flags = stored.putArray("flags");
+        field.flags().forEach(flag -> flags.addObject().put("code", flag.code()).put("reason", flag.reason()));
+      }
     });
     return root.toString();
   }
@@ -41,13 +51,17 @@ public final class FieldsCodec {
     Map<String, FieldValue> fields = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> entry : root.properties()) {
       JsonNode field = entry.getValue();
+      List<Flag> flags = new ArrayList<>();
+      field.path("flags").forEach(flag -> flags.add(new Flag(flag.get("code").asText(), flag.get("reason").asText())));
       fields.put(entry.getKey(), new FieldValue(
           field.get("value").asText(),
           new Provenance(
               Provenance.Source.valueOf(field.get("source").asText()),
               field.get("origin").asText(),
               Instant.parse(field.get("at").asText()),
-              field.path("confidence").asDouble(1.0))));
+              field.path("confidence").asDouble(1.0)),
+          field.has("typed") ? Optional.of(field.get("typed").asText()) : Optional.empty(),
+          flags));
     }
     return fields;
   }

@@ -18,11 +18,16 @@ import org.leadgate.enrichment.request.RequestData;
 import org.leadgate.enrichment.request.RequestMetadata;
 import org.leadgate.lead.Lead;
 import org.leadgate.lead.Provenance;
+import org.leadgate.quality.EmailCheck;
+import org.leadgate.quality.LeadChecks;
+import org.leadgate.quality.MxCheck;
+import org.leadgate.quality.PhoneCheck;
 
 /**
  * Enriches one lead, in memory: request metadata first, then the form's waterfall on what may be looked up (the
- * public client address, the company's domain unless it is a freemail or disposable one, the typed company name).
- * Says what to store: the merged lead, its gaps, and the client address cut to its network.
+ * public client address, the company's domain unless it is a freemail or disposable one, the typed company name),
+ * then the quality checks of what was typed (which may use the IP's country). Says what to store: the merged lead,
+ * its gaps, and the client address cut to its network.
  */
 final class Enricher {
   /** The form field that holds a company's website, when a form asks for it. */
@@ -34,12 +39,15 @@ final class Enricher {
   private final GatewayConfig config;
   private final Map<String, Waterfall> waterfalls;
   private final RequestMetadata metadata;
+  private final LeadChecks checks;
   private final Clock clock;
 
   Enricher(GatewayConfig config, Map<String, Waterfall> waterfalls, RequestMetadata metadata, Clock clock) {
     this.config = config;
     this.waterfalls = Map.copyOf(waterfalls);
     this.metadata = metadata;
+    this.checks = new LeadChecks(new EmailCheck(config.quality().disposableDomains()),
+        new MxCheck(config.quality().mxCheck(), clock), new PhoneCheck(), config.quality().defaultRegion());
     this.clock = clock;
   }
 
@@ -50,7 +58,11 @@ final class Enricher {
     Optional<InetAddress> ip = request.clientIp().flatMap(PublicAddresses::parse);
     EnrichmentInput input = new EnrichmentInput(lead, ip, companyDomain(lead), companyName(lead));
     Waterfall waterfall = waterfalls.get(lead.formId());
-    EnrichmentRun run = waterfall == null ? new EnrichmentRun(lead, Map.of(), Optional.empty()) : waterfall.run(input);
+    EnrichmentRun found = waterfall == null ? new EnrichmentRun(lead, Map.of(), Optional.empty())
+        : waterfall.run(input);
+    EnrichmentRun run = config.form(lead.formId())
+        .map(form -> new EnrichmentRun(checks.check(found.lead(), form, now), found.gaps(), found.retryAt()))
+        .orElse(found);
     EnrichmentConfig settings = config.enrichment();
     boolean minimise = request.clientIp().isPresent() && !request.ipTruncated();
     Optional<String> minimised = minimise

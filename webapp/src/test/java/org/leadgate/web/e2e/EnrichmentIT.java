@@ -91,7 +91,7 @@ class EnrichmentIT {
 
   private HttpResponse<String> postLead(String email, String clientIp) throws Exception {
     return Http.postForm(gateway.uri("/forms/contact"),
-        Map.of("lastName", "Lovelace", "email", email, "country", "AT"),
+        Map.of("lastName", "Lovelace", "email", email, "country", "AT", "phone", "01 2345678"),
         "X-Forwarded-For", "198.51.100.99, " + clientIp, "Accept-Language", "de-DE,de;q=0.9,en;q=0.5");
   }
 
@@ -129,6 +129,9 @@ class EnrichmentIT {
     assertEquals(0.9, lead.at("/provenance/industry/confidence").asDouble(), 1e-9);
     assertEquals("de-DE", lead.at("/fields/language").asText());
     assertEquals("REQUEST", lead.at("/provenance/language/source").asText());
+    assertEquals("+4312345678", lead.at("/fields/phone").asText(), "E.164, read in the typed country");
+    assertEquals("01 2345678", lead.at("/quality/phone/typed").asText(), "what was typed is kept");
+    assertEquals("fixed-line", lead.at("/fields/phoneType").asText());
     pdl.verify(1, getRequestedFor(urlPathEqualTo(PDL_ENRICH)).withHeader("X-Api-Key", equalTo("test-key")));
     assertEquals("81.2.69.0", rows.value("SELECT client_ip FROM lead_requests WHERE lead_id = ?", leadId),
         "the stored address is cut to its /24 once looked up");

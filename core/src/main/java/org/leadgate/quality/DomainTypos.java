@@ -1,0 +1,96 @@
+package org.leadgate.quality;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.leadgate.consent.Freemail;
+import org.leadgate.enrichment.net.MailDomains;
+
+/**
+ * The common mail domain a typed one most likely meant ({@code gmial.com → gmail.com}, {@code web.dde → web.de},
+ * {@code gmailcom → gmail.com}): a hint to show the person, never a correction.
+ */
+final class DomainTypos {
+  /** Mailbox domains common in German-speaking markets, most used first: the first wins a tie. */
+  private static final List<String> COMMON = List.of(
+      "gmail.com", "googlemail.com", "web.de", "gmx.de", "gmx.net", "gmx.at", "gmx.ch", "gmx.com", "t-online.de",
+      "outlook.com", "outlook.de", "hotmail.com", "hotmail.de", "live.com", "live.de", "yahoo.com", "yahoo.de",
+      "ymail.com", "icloud.com", "me.com", "mac.com", "freenet.de", "posteo.de", "mail.de", "email.de", "arcor.de",
+      "online.de", "aol.com", "bluewin.ch", "vodafone.de", "kabelmail.de", "mailbox.org", "protonmail.com",
+      "proton.me", "mail.com", "email.com");
+  /** Typos that look like a provider's real domain under another top-level domain (not suggested otherwise). */
+  private static final Map<String, String> KNOWN_TYPOS = Map.of(
+      "gmail.de", "gmail.com", "gmail.co", "gmail.com", "gmail.cm", "gmail.com", "hotmail.co", "hotmail.com",
+      "icloud.de", "icloud.com");
+  /** Country codes and the old generic top-level domains: enough to tell yahoo.fr or posteo.net from a typo. */
+  private static final Set<String> REAL_TOP_LEVEL_DOMAINS = Stream.concat(
+      Arrays.stream(Locale.getISOCountries()).map(code -> code.toLowerCase(Locale.ROOT)),
+      Stream.of("uk", "eu", "com", "net", "org", "info", "biz")).collect(Collectors.toUnmodifiableSet());
+
+  private DomainTypos() {}
+
+  /**
+   * The common domain meant by a lowercase typed domain: one edit off (two for domains of 9 or more characters), a
+   * known typo, or a common domain without its top-level domain; none for a known mailbox or throw-away domain.
+   */
+  static Optional<String> suggestion(String domain) {
+    if (COMMON.contains(domain) || Freemail.isFreemailDomain(domain) || MailDomains.isDisposable(domain)) {
+      return Optional.empty();
+    }
+    if (KNOWN_TYPOS.containsKey(domain)) {
+      return Optional.of(KNOWN_TYPOS.get(domain));
+    }
+    Optional<String> completed = COMMON.stream().filter(common -> name(common).equals(domain)).findFirst();
+    if (completed.isPresent()) {
+      return completed; // the top-level domain was left out: gmail
+    }
+    String closest = COMMON.get(0);
+    int fewest = Integer.MAX_VALUE;
+    for (String common : COMMON) {
+      int edits = edits(domain, common);
+      if (edits < fewest) {
+        closest = common;
+        fewest = edits;
+      }
+    }
+    return fewest <= (closest.length() >= 9 ? 2 : 1) && !isSibling(domain, closest)
+        ? Optional.of(closest) : Optional.empty();
+  }
+
+  /** yahoo.fr or posteo.net next to yahoo.de and posteo.de: likely the provider's real domain, not a typo. */
+  private static boolean isSibling(String domain, String common) {
+    String topLevel = domain.substring(domain.lastIndexOf('.') + 1);
+    return name(domain).equals(name(common)) && REAL_TOP_LEVEL_DOMAINS.contains(topLevel);
+  }
+
+  private static String name(String domain) {
+    int dot = domain.lastIndexOf('.');
+    return dot < 0 ? domain : domain.substring(0, dot);
+  }
+
+  /** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */
+  private static int edits(String a, String b) {
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
+    for (int j = 0; j <= b.length(); j++) {
+      d[0][j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+    }
+    return d[a.length()][b.length()];
+  }
+}

@@ -1,0 +1,34 @@
+package org.leadgate.quality;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Folds text for matching: lower case, umlauts transliterated, other accents stripped. */
+final class Folding {
+
+  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
+  private Folding() {
+  }
+
+  /**
+   * Lower case with German umlauts transliterated (ä→ae, ö→oe, ü→ue, ß→ss, so "Müller" and "Mueller" meet),
+   * other accents stripped (é→e) and a few letters without a decomposition replaced (æ, œ, ø, ł, đ).
+   */
+  static String fold(String text) {
+    return withoutAccents(lowerCase(text)
+        .replace("ä", "ae").replace("ö", "oe").replace("ü", "ue")
+        .replace("æ", "ae").replace("œ", "oe").replace("ø", "o").replace("ł", "l").replace("đ", "d"));
+  }
+
+  /** Lower case with all accents stripped, umlauts too ("Österreich" → "osterreich"); ß→ss. */
+  static String withoutAccents(String text) {
+    String decomposed = Normalizer.normalize(lowerCase(text).replace("ß", "ss"), Normalizer.Form.NFD);
+    return MARKS.matcher(decomposed).replaceAll("");
+  }
+
+  private static String lowerCase(String text) {
+    return Normalizer.normalize(text, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+  }
+}
