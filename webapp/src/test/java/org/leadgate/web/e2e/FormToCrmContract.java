@@ -81,7 +81,8 @@ abstract class FormToCrmContract {
         .withRequestBody(matchingJsonPath("$.fields.firstName", equalTo("Ada")))
         .withRequestBody(matchingJsonPath("$.fields.lastName", equalTo("Lovelace")))
         .withRequestBody(matchingJsonPath("$.fields.email", equalTo("ada@example.de")))
-        .withRequestBody(matchingJsonPath("$.fields.phone", equalTo("+49 30 1234567")))
+        .withRequestBody(matchingJsonPath("$.fields.phone", equalTo("+49301234567")))
+        .withRequestBody(matchingJsonPath("$.quality.phone.typed", equalTo("+49 30 1234567")))
         .withRequestBody(matchingJsonPath("$.provenance.email.source", equalTo("TYPED"))));
     assertEquals(1, crm.getAllServeEvents().size());
   }
