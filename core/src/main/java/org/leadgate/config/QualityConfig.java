@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.leadgate.quality.EmailCheck;
 import org.leadgate.quality.MxCheck;
 
 /**
@@ -29,6 +30,11 @@ public record QualityConfig(String defaultRegion, Set<String> disposableDomains,
     List<String> domains = node.stringList("disposableDomains");
     Set<String> lowerCase = new HashSet<>();
     domains.forEach(domain -> lowerCase.add(domain.toLowerCase(Locale.ROOT)));
+    try {
+      new EmailCheck(lowerCase);
+    } catch (IllegalArgumentException e) {
+      throw node.error("disposableDomains", e.getMessage());
+    }
     return new QualityConfig(region, lowerCase, mxCheck(node.section("mxCheck")));
   }
 

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.leadgate.consent.Freemail;
+import org.leadgate.enrichment.net.DomainList;
 import org.leadgate.enrichment.net.MailDomains;
 import org.leadgate.quality.EmailSyntax.Address;
 import org.leadgate.quality.EmailSyntax.Invalid;
@@ -29,7 +30,7 @@ public final class EmailCheck {
   public static final String DISPOSABLE = "email.disposable";
   public static final String FREEMAIL = "email.freemail";
 
-  private final Set<String> extraDisposableDomains;
+  private final DomainList extraDisposableDomains;
 
   /**
    * @param extraDisposableDomains throw-away mail domains from configuration, besides the built-in list; each also
@@ -37,8 +38,8 @@ public final class EmailCheck {
    * @throws IllegalArgumentException when one is not a domain name
    */
   public EmailCheck(Set<String> extraDisposableDomains) {
-    this.extraDisposableDomains = extraDisposableDomains.stream().map(EmailCheck::asciiDomain)
-        .collect(Collectors.toUnmodifiableSet());
+    this.extraDisposableDomains = DomainList.of(extraDisposableDomains.stream().map(EmailCheck::asciiDomain)
+        .collect(Collectors.toUnmodifiableSet()));
   }
 
   /** The typed address checked; surrounding white space is not part of it. */
@@ -80,8 +81,7 @@ public final class EmailCheck {
   }
 
   private boolean isDisposable(String domain) {
-    return MailDomains.isDisposable(domain)
-        || extraDisposableDomains.stream().anyMatch(d -> domain.equals(d) || domain.endsWith("." + d));
+    return MailDomains.isDisposable(domain) || extraDisposableDomains.covers(domain);
   }
 
   private static String asciiDomain(String domain) {

@@ -103,4 +103,14 @@ class EnrichmentConfigTest {
         () -> parse("intake:\n  trustedProxies: [10.0.0.0/33]\n", ""));
     assertTrue(e.getMessage().contains("intake.trustedProxies"), e.getMessage());
   }
+
+  @Test
+  void quality_settings_that_cannot_work_are_refused_naming_the_key() {
+    ConfigException region = assertThrows(ConfigException.class,
+        () -> parse("quality:\n  defaultRegion: XX\n", ""));
+    assertTrue(region.getMessage().contains("quality.defaultRegion"), region.getMessage());
+    ConfigException domain = assertThrows(ConfigException.class,
+        () -> parse("quality:\n  disposableDomains: [\"not a domain\"]\n", ""));
+    assertTrue(domain.getMessage().contains("quality.disposableDomains"), domain.getMessage());
+  }
 }

@@ -21,6 +21,11 @@ public final class DomainList {
     return new DomainList(Set.of(names));
   }
 
+  /** Lowercase names, each also covering the names below it. */
+  public static DomainList of(java.util.Collection<String> names) {
+    return new DomainList(Set.copyOf(names));
+  }
+
   /** Reads a resource next to this class: one lowercase name per line, {@code #} starts a comment line. */
   static DomainList load(String resource) {
     return load(DomainList.class, resource);
