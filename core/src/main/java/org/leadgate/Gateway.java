@@ -13,16 +13,16 @@ import org.leadgate.config.FieldConfig;
 import org.leadgate.consent.ConsentRecorder;
 import org.leadgate.consent.ConsentService;
 import org.leadgate.consent.ConsentStage;
-import org.leadgate.consent.DoiMailer;
+import org.leadgate.consent.ConfirmationSender;
 import org.leadgate.enrichment.engine.Enrichment;
 import org.leadgate.consent.Wordings;
 import org.leadgate.consent.compliance.ComplianceService;
 import org.leadgate.consent.retention.RetentionJob;
 import org.leadgate.consent.ledger.Ledger;
 import org.leadgate.consent.ledger.SubjectKeys;
-import org.leadgate.consent.mail.DoiMailTemplate;
-import org.leadgate.consent.mail.MailSenders;
+import org.leadgate.consent.mail.MailCourier;
 import org.leadgate.consent.mail.MailSettings;
+import org.leadgate.consent.sms.SmsCourier;
 import org.leadgate.storage.Transactions;
 import org.leadgate.config.FormConfig;
 import org.leadgate.config.GatewayConfig;
@@ -67,11 +67,11 @@ public final class Gateway implements AutoCloseable {
   private final ConsentService consent;
   private final ComplianceService compliance;
   private final RetentionJob retention;
-  private final Optional<DoiMailer> mailer;
+  private final Optional<ConfirmationSender> mailer;
   private final Enrichment enrichment;
 
   private Gateway(GatewayConfig config, Clock clock, Database database, CrmAdapter crm, Ledger ledger,
-      Optional<DoiMailer> mailer, ClassLoader plugins) {
+      Optional<ConfirmationSender> mailer, ClassLoader plugins) {
     this.config = config;
     this.clock = clock;
     this.database = database;
@@ -92,7 +92,7 @@ public final class Gateway implements AutoCloseable {
     this.retention = new RetentionJob(transactions, ledger, config.consent(), clock, store, worker::wake);
     this.writer = new GroupCommitWriter(store, config.intake().maxBatch(), () -> {
       worker.wake();
-      mailer.ifPresent(DoiMailer::wake);
+      mailer.ifPresent(ConfirmationSender::wake);
     });
   }
 
@@ -109,7 +109,7 @@ public final class Gateway implements AutoCloseable {
       throw e;
     }
     Ledger ledger;
-    Optional<DoiMailer> mailer;
+    Optional<ConfirmationSender> mailer;
     try {
       Transactions transactions = new Transactions(database);
       ledger = new Ledger(transactions.write(connection -> {
@@ -118,9 +118,8 @@ public final class Gateway implements AutoCloseable {
       }));
       mailer = config.consent().baseUrl().map(baseUrl -> {
         MailSettings mail = MailSettings.from(config.consent().section());
-        return new DoiMailer(transactions, ledger.keys(), new DoiMailTemplate(mail.doiMail()),
-            new DoiMailTemplate(mail.repermissionMail()), MailSenders.create(mail, config.dataDirectory()), baseUrl,
-            clock);
+        return new ConfirmationSender(transactions, ledger.keys(), MailCourier.create(mail, config.dataDirectory()),
+            SmsCourier.create(config, baseUrl, mail.doiMail().senderName(), clock), baseUrl, clock);
       });
     } catch (SQLException e) {
       database.close();
@@ -142,7 +141,7 @@ public final class Gateway implements AutoCloseable {
     gateway.worker.start();
     gateway.enrichment.start();
     gateway.retention.start();
-    mailer.ifPresent(DoiMailer::start);
+    mailer.ifPresent(ConfirmationSender::start);
     LOG.info("event=gateway.started forms={} crm={} storage={}", config.forms().size(), config.crm().adapter(),
         config.storage().isSqlite() ? "sqlite" : "postgresql");
     return gateway;
@@ -248,7 +247,7 @@ public final class Gateway implements AutoCloseable {
   public void close() {
     retention.close();
     writer.close();
-    mailer.ifPresent(DoiMailer::close);
+    mailer.ifPresent(ConfirmationSender::close);
     worker.close();
     enrichment.close();
     crm.close();

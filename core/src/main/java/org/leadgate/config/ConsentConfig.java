@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Consent: purposes, wordings, double opt-in and retention. The mail settings ({@code smtp}, {@code doiMail}) are
- * read from {@link #section()} by the mail package.
+ * Consent: purposes, wordings, double opt-in and retention. The mail settings ({@code smtp}, {@code doiMail}) and the
+ * SMS settings ({@code sms}) are read from {@link #section()} by the mail and SMS packages.
  *
  * @param baseUrl the gateway's public URL, for the links in mails
  * @param tokenValidity how long a confirmation link works
@@ -19,6 +19,7 @@ import java.util.Set;
  *     CRM, and double opt-in email consent gets one re-permission mail (law.md 24)
  * @param blockAfter stale consent not renewed for this long is blocked (expired); longer than {@code staleAfter}
  * @param mailsPerIpPerHour confirmation mails started from one IP address within an hour, at most (list-bombing)
+ * @param smsPerIpPerHour confirmation SMS (phone consent) started from one IP address within an hour, at most
  */
 public record ConsentConfig(
     Optional<URI> baseUrl,
@@ -30,6 +31,7 @@ public record ConsentConfig(
     Duration staleAfter,
     Duration blockAfter,
     int mailsPerIpPerHour,
+    int smsPerIpPerHour,
     ConfigNode section) {
 
   public ConsentConfig {
@@ -46,14 +48,16 @@ public record ConsentConfig(
   }
 
   static ConsentConfig from(ConfigNode node) {
-    node.allowOnly("baseUrl", "purposes", "wordings", "doi", "retention", "smtp", "doiMail", "repermissionMail");
+    node.allowOnly("baseUrl", "purposes", "wordings", "doi", "retention", "smtp", "doiMail", "repermissionMail",
+        "sms");
     List<ConfigNode> purposeNodes = node.list("purposes");
     List<PurposeConfig> purposes = purposeNodes.stream().map(PurposeConfig::from).toList();
     unique(purposeNodes, purposes.stream().map(PurposeConfig::id).toList(), "purpose");
     List<ConfigNode> wordingNodes = node.list("wordings");
     List<WordingConfig> wordings = wordingNodes.stream().map(WordingConfig::from).toList();
     unique(wordingNodes, wordings.stream().map(WordingConfig::id).toList(), "wording");
-    ConfigNode doi = node.section("doi").allowOnly("tokenValidity", "resendInterval", "mailsPerIpPerHour");
+    ConfigNode doi = node.section("doi").allowOnly("tokenValidity", "resendInterval", "mailsPerIpPerHour",
+        "smsPerIpPerHour");
     ConfigNode retention = node.section("retention").allowOnly("unconfirmedRequests", "staleAfter", "blockAfter");
     Duration staleAfter = retention.duration("staleAfter", Duration.ofDays(730));
     Duration blockAfter = retention.duration("blockAfter", Duration.ofDays(1095));
@@ -71,6 +75,7 @@ public record ConsentConfig(
         staleAfter,
         blockAfter,
         doi.integer("mailsPerIpPerHour", 20, 1, 100_000),
+        doi.integer("smsPerIpPerHour", 10, 1, 100_000),
         node);
   }
 

@@ -6,11 +6,11 @@ import java.util.Optional;
 
 /** What happened to a consent; the current status of a consent is derived from these, never stored. */
 public enum Action {
-  /** A double opt-in was started: a confirmation mail is on its way. */
+  /** A confirmation was started: a confirmation mail (double opt-in) or, for a phone number, an SMS is on its way. */
   REQUESTED,
-  /** The address owner confirmed a double opt-in. */
+  /** The address owner confirmed: clicked the link in the confirmation mail or SMS. */
   CONFIRMED,
-  /** Consent given without a double opt-in (documented phone consent, presumed B2B, existing customer). */
+  /** Consent given without a confirmation by its owner (presumed B2B, existing customer). */
   GRANTED,
   /** The person withdrew consent (DSGVO Art. 7(3)). */
   WITHDRAWN,

@@ -14,20 +14,26 @@ import org.leadgate.consent.ledger.Ledger;
 import org.leadgate.consent.ledger.NewConsentEvent;
 
 /**
- * Starts a confirmation by mail, for the double opt-in of a sign-up and for the re-permission of stale consent
- * alike: the event that asks, whose evidence names the mail's Message-ID; the request with its single-use
- * confirmation token, valid until {@code expiresAt}; a withdrawal token (both tokens stored only as hashes); and,
- * sealed under the subject's key until the {@link DoiMailer} sends it, what the mail needs. A click on the link is
- * recorded by {@link ConsentService#confirm}.
+ * Starts a confirmation: the double opt-in of an email sign-up and the re-permission of stale email consent by mail,
+ * the verification of a phone number by SMS (law.md 9). It records the event that asks, whose evidence names the
+ * message's id; the request with its single-use confirmation token, valid until {@code expiresAt}; for mail a
+ * withdrawal token (both tokens stored only as hashes); and, sealed under the subject's key until the
+ * {@link ConfirmationSender} sends it, what the message needs. A click on the link is recorded by
+ * {@link ConsentService#confirm}.
  */
 public final class ConfirmationRequests {
   private static final ObjectMapper JSON = new ObjectMapper();
-  /** The key of the sealed mail payload that says which mail to send. */
+  /** The key of the sealed payload that says which mail to send. */
   static final String MAIL = "mail";
+  /** The keys of the sealed payload. */
+  static final String ADDRESS = "address";
+  static final String CONFIRM_TOKEN = "confirmToken";
+  static final String WITHDRAW_TOKEN = "withdrawToken";
+  static final String PURPOSE = "purpose";
 
-  /** Which mail asks for the confirmation. */
+  /** Which message asks for the confirmation. */
   public enum Mail {
-    /** The double opt-in confirmation of a sign-up. */
+    /** The confirmation of a sign-up: the double opt-in mail, or the SMS to a phone number. */
     SIGN_UP,
     /** The re-permission mail of stale double opt-in consent (law.md 24). */
     REPERMISSION
@@ -36,33 +42,52 @@ public final class ConfirmationRequests {
   private ConfirmationRequests() {}
 
   /**
-   * Starts one confirmation in the caller's transaction.
+   * Starts one confirmation in the caller's transaction: by mail for an email event, by SMS for a phone or SMS
+   * event.
    *
-   * @param asking the email event that asks ({@code requested} or {@code stale}); its evidence holds the address,
-   *     form and wording, and it names its lead
-   * @param purposeDescription what the person confirms, for the mail
+   * @param asking the event that asks ({@code requested} or {@code stale}); its evidence holds the address, form
+   *     and wording, and it names its lead
+   * @param purposeDescription what the person confirms, for the message
    * @param ipKey the keyed hash of the sign-up's IP, for the rate limit per IP; empty for the system's own mails
    */
   public static void start(Connection connection, Ledger ledger, NewConsentEvent asking, Mail mail,
       String purposeDescription, Instant expiresAt, Optional<String> ipKey) throws SQLException {
     Map<String, String> evidence = new LinkedHashMap<>(asking.evidence().items());
-    String address = Subject.email(required(evidence, Evidence.ADDRESS)).value();
+    boolean byMail = asking.channel() == Channel.EMAIL;
+    String typed = required(evidence, Evidence.ADDRESS);
+    String address = byMail ? Subject.email(typed).value() : Subject.phone(typed).value();
     String leadId = asking.leadId().orElseThrow(() -> new IllegalArgumentException("a confirmation names its lead"));
     String confirmToken = Tokens.create();
-    String withdrawToken = Tokens.create();
-    String messageId = "<" + UUID.randomUUID() + "@leadgate>";
-    evidence.put(Evidence.MAIL_MESSAGE_ID, messageId);
+    String messageId = byMail ? "<" + UUID.randomUUID() + "@leadgate>" : UUID.randomUUID().toString();
+    evidence.put(messageIdKey(asking.channel()), messageId);
     ledger.append(connection, List.of(new NewConsentEvent(asking.at(), asking.subjectKey(), asking.channel(),
         asking.purpose(), asking.action(), asking.basis(), new Evidence(evidence), asking.actor(), asking.leadId())));
-    String payload = ledger.keys().seal(connection, asking.subjectKey(), asking.at(), json(Map.of(
-        "address", address, "confirmToken", confirmToken, "withdrawToken", withdrawToken,
-        "purpose", purposeDescription, MAIL, mail.name())));
+    Map<String, String> payload = new LinkedHashMap<>(Map.of(ADDRESS, address, CONFIRM_TOKEN, confirmToken,
+        PURPOSE, purposeDescription, MAIL, mail.name()));
+    Optional<String> withdrawToken = byMail ? Optional.of(Tokens.create()) : Optional.empty();
+    withdrawToken.ifPresent(token -> payload.put(WITHDRAW_TOKEN, token));
+    String sealed = ledger.keys().seal(connection, asking.subjectKey(), asking.at(), json(payload));
     ConsentStore.insertDoiRequest(connection, new ConsentStore.DoiRequest(Tokens.hash(confirmToken),
-        asking.subjectKey(), asking.purpose(), leadId, required(evidence, Evidence.FORM_ID),
-        required(evidence, Evidence.WORDING_ID), messageId, Optional.of(payload), asking.at(), expiresAt, 0,
-        Optional.empty(), Optional.empty(), Optional.empty()), ipKey);
-    ConsentStore.insertWithdrawToken(connection, Tokens.hash(withdrawToken), asking.subjectKey(), Channel.EMAIL,
-        asking.purpose(), asking.at());
+        asking.subjectKey(), asking.channel(), asking.purpose(), leadId, required(evidence, Evidence.FORM_ID),
+        required(evidence, Evidence.WORDING_ID), messageId, Optional.of(sealed), asking.at(), expiresAt, 0,
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()), ipKey);
+    if (withdrawToken.isPresent()) {
+      ConsentStore.insertWithdrawToken(connection, Tokens.hash(withdrawToken.get()), asking.subjectKey(),
+          Channel.EMAIL, asking.purpose(), asking.at());
+    }
+  }
+
+  /** The evidence item that names the confirmation message of a channel: the mail's Message-ID or the SMS's id. */
+  static String messageIdKey(Channel channel) {
+    return channel == Channel.EMAIL ? Evidence.MAIL_MESSAGE_ID : Evidence.SMS_MESSAGE_ID;
+  }
+
+  /**
+   * The basis a confirmation of the channel gives: a double opt-in for email, documented consent for a phone number
+   * whose owner confirmed the link in the SMS.
+   */
+  static LegalBasis basisOf(Channel channel) {
+    return channel == Channel.EMAIL ? LegalBasis.CONSENT_DOI : LegalBasis.CONSENT_DOCUMENTED;
   }
 
   private static String required(Map<String, String> evidence, String key) {

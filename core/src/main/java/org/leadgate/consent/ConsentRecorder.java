@@ -25,9 +25,12 @@ import org.leadgate.storage.LeadStore;
 
 /**
  * Records the consent a submission gives, in the transaction that accepts its lead: a ticked email box starts a
- * double opt-in (a {@code requested} event and a confirmation mail to send), a ticked phone, SMS or post box is
- * documented consent ({@code granted}), an unticked box records nothing. Calls to businesses may rest on presumed
- * consent where the purpose allows it, the form is for businesses and the address is no freemail address.
+ * double opt-in (a {@code requested} event and a confirmation mail to send); a ticked phone or SMS box starts the
+ * verification of the number (a {@code requested} event with basis {@code consent-documented} and an SMS with the
+ * confirmation link to send), since a ticked box proves no more than that someone typed the number (law.md 9); a
+ * ticked post box and an unticked box record nothing. Both kinds of confirmation are limited per address (one per
+ * {@code consent.doi.resendInterval}) and per IP and hour. Calls to businesses may rest on presumed consent where the
+ * purpose allows it, the form is for businesses and the address is no freemail address.
  */
 public final class ConsentRecorder implements LeadStore.AcceptHook {
   private final GatewayConfig config;
@@ -74,9 +77,7 @@ public final class ConsentRecorder implements LeadStore.AcceptHook {
       String subjectKey = ledger.keys().keyOf(subject);
       WordingConfig wording = config.consent().wording(box.wording()).orElseThrow();
       Map<String, String> evidence = evidence(submission, form, address.get(), wording);
-      replies.add(box.channel() == Channel.EMAIL
-          ? doubleOptIn(connection, lead, subjectKey, box, evidence, now)
-          : documented(connection, lead, subject, box, evidence, now));
+      replies.add(confirmation(connection, lead, subjectKey, box, evidence, now));
     }
     presumedB2bCalls(connection, form, lead, email, phone, now);
     return replies;
@@ -109,41 +110,37 @@ public final class ConsentRecorder implements LeadStore.AcceptHook {
     }).orElse(false);
   }
 
-  private Outcome.ConsentReply doubleOptIn(Connection connection, Lead lead, String subjectKey, FormConsentConfig box,
-      Map<String, String> evidence, Instant now) throws SQLException {
-    ConsentStatus status = statusOf(connection, subjectKey, Channel.EMAIL, box.purpose());
+  /**
+   * Starts a confirmation by mail (email) or SMS (phone, SMS) unless the consent is confirmed already, a request is
+   * still fresh, or the IP started too many of them within the hour.
+   */
+  private Outcome.ConsentReply confirmation(Connection connection, Lead lead, String subjectKey,
+      FormConsentConfig box, Map<String, String> evidence, Instant now) throws SQLException {
+    Channel channel = box.channel();
+    boolean byMail = channel == Channel.EMAIL;
+    String medium = byMail ? "mail" : "sms";
+    ConsentStatus status = statusOf(connection, subjectKey, channel, box.purpose());
     if (status == ConsentStatus.CONFIRMED) {
-      return new Outcome.ConsentReply("email", box.purpose(), "already-confirmed");
+      return new Outcome.ConsentReply(channel.id(), box.purpose(), "already-confirmed");
     }
     ConsentConfig consent = config.consent();
-    Optional<Instant> open = ConsentStore.latestOpenRequest(connection, subjectKey, box.purpose(), now);
+    Optional<Instant> open = ConsentStore.latestOpenRequest(connection, subjectKey, channel, box.purpose(), now);
     if (open.isPresent() && open.get().plus(consent.resendInterval()).isAfter(now)) {
-      return new Outcome.ConsentReply("email", box.purpose(), "confirmation-mail-recently-sent");
+      return new Outcome.ConsentReply(channel.id(), box.purpose(), "confirmation-" + medium + "-recently-sent");
     }
     Optional<String> ipKey = ipKey(evidence.get(Evidence.IP));
-    if (ipKey.isPresent() && ConsentStore.requestsFromIp(connection, ipKey.get(), now.minus(Duration.ofHours(1)))
-        >= consent.mailsPerIpPerHour()) {
-      return new Outcome.ConsentReply("email", box.purpose(), "rate-limited");
+    if (ipKey.isPresent() && ConsentStore.requestsFromIp(connection, ipKey.get(),
+        byMail ? Subject.Kind.EMAIL : Subject.Kind.PHONE, now.minus(Duration.ofHours(1)))
+        >= (byMail ? consent.mailsPerIpPerHour() : consent.smsPerIpPerHour())) {
+      return new Outcome.ConsentReply(channel.id(), box.purpose(), "rate-limited");
     }
     PurposeConfig purpose = consent.purpose(box.purpose()).orElseThrow();
-    ConfirmationRequests.start(connection, ledger, new NewConsentEvent(now, subjectKey, Channel.EMAIL, box.purpose(),
-        Action.REQUESTED, LegalBasis.CONSENT_DOI, new Evidence(evidence), Actor.form(lead.formId()),
+    ConfirmationRequests.start(connection, ledger, new NewConsentEvent(now, subjectKey, channel, box.purpose(),
+        Action.REQUESTED, ConfirmationRequests.basisOf(channel), new Evidence(evidence), Actor.form(lead.formId()),
         Optional.of(lead.id())), ConfirmationRequests.Mail.SIGN_UP, purpose.description(),
         now.plus(consent.tokenValidity()), ipKey);
-    return new Outcome.ConsentReply("email", box.purpose(),
-        status == ConsentStatus.WITHDRAWN || status == ConsentStatus.OBJECTED
-            ? "confirmation-mail-sent-after-withdrawal" : "confirmation-mail-sent");
-  }
-
-  private Outcome.ConsentReply documented(Connection connection, Lead lead, Subject subject, FormConsentConfig box,
-      Map<String, String> evidence, Instant now) throws SQLException {
-    ledger.append(connection, List.of(new NewConsentEvent(now, ledger.keys().keyOf(subject), box.channel(),
-        box.purpose(),
-        Action.GRANTED, LegalBasis.CONSENT_DOCUMENTED, new Evidence(evidence), Actor.form(lead.formId()),
-        Optional.of(lead.id()))));
-    ConsentStatus status = statusOf(connection, ledger.keys().keyOf(subject), box.channel(), box.purpose());
-    return new Outcome.ConsentReply(box.channel().id(), box.purpose(),
-        status.permits() ? "granted" : "not-permitted-" + status.id());
+    return new Outcome.ConsentReply(channel.id(), box.purpose(), "confirmation-" + medium + "-sent"
+        + (status == ConsentStatus.WITHDRAWN || status == ConsentStatus.OBJECTED ? "-after-withdrawal" : ""));
   }
 
   /** UWG §7(2) Nr. 1: calls to businesses may rest on presumed consent; consumers and freemail never. */

@@ -23,8 +23,9 @@ import org.leadgate.storage.LeadStore;
 import org.leadgate.storage.Transactions;
 
 /**
- * Consent after intake: confirming a double opt-in, withdrawing and objecting (by link or API), recording uses,
- * and what consent permits for a lead. Every change of a consent queues its leads for a new delivery to the CRM.
+ * Consent after intake: confirming a double opt-in or a phone number (the link in the mail or SMS), withdrawing and
+ * objecting (by link or API), recording uses, and what consent permits for a lead. Every change of a consent queues
+ * its leads for a new delivery to the CRM.
  */
 public final class ConsentService {
   private final GatewayConfig config;
@@ -47,8 +48,11 @@ public final class ConsentService {
 
   /** What a confirmation or withdrawal link leads to. */
   public sealed interface LinkState {
-    /** The link works; {@code purpose} describes what the person confirms or withdraws. */
-    record Valid(String purpose) implements LinkState {}
+    /**
+     * The link works; {@code purpose} describes what the person confirms or withdraws over {@code channel} (a link
+     * from an SMS confirms a phone or SMS consent).
+     */
+    record Valid(String purpose, Channel channel) implements LinkState {}
 
     /** The confirmation link was already used (confirming twice changes nothing). */
     record AlreadyUsed() implements LinkState {}
@@ -77,7 +81,7 @@ public final class ConsentService {
     if (!request.get().expiresAt().isAfter(now) || !stillRenewable(connection, request.get())) {
       return new LinkState.Expired();
     }
-    return new LinkState.Valid(describe(request.get().purpose()));
+    return new LinkState.Valid(describe(request.get().purpose()), request.get().channel());
   }
 
   /**
@@ -89,19 +93,21 @@ public final class ConsentService {
     if (events.stream().noneMatch(e -> e.action() == Action.STALE && asks(e, request))) {
       return true;
     }
-    ConsentState state = ConsentStates.of(events).get(new ConsentStates.Key(Channel.EMAIL, request.purpose()));
+    ConsentState state = ConsentStates.of(events).get(new ConsentStates.Key(request.channel(), request.purpose()));
     return state != null && state.status().permits();
   }
 
-  /** Whether the event asked for this confirmation: its evidence names the request's mail. */
+  /** Whether the event asked for this confirmation: its evidence names the request's mail or SMS. */
   private static boolean asks(ConsentEvent event, ConsentStore.DoiRequest request) {
-    return event.evidence().isPresent()
-        && request.messageId().equals(event.evidence().get().items().get(Evidence.MAIL_MESSAGE_ID));
+    return event.evidence().isPresent() && request.messageId().equals(
+        event.evidence().get().items().get(ConfirmationRequests.messageIdKey(request.channel())));
   }
 
   /**
-   * Confirms a double opt-in or a re-permission: records {@code confirmed} with who clicked and when, which renews
-   * the consent (its staleness counts from here), and updates the CRM.
+   * Confirms a double opt-in, a re-permission or a phone number: records {@code confirmed} with who clicked and when
+   * and which message carried the link (for a phone number: basis {@code consent-documented} with the SMS's ids,
+   * when it was sent and its content version), which renews the consent (its staleness and the phone proof's
+   * retention count from here), and updates the CRM.
    */
   public LinkState confirm(String token, Map<String, String> clickEvidence) throws SQLException {
     if (!Tokens.wellFormed(token)) {
@@ -130,12 +136,18 @@ public final class ConsentService {
         evidence.put(Evidence.NOTE, "re-permission of stale consent");
       }
       evidence.putAll(clickEvidence);
-      request.mailSentAt().ifPresent(sent -> evidence.put(Evidence.MAIL_SENT_AT, sent.toString()));
-      request.mailVersion().ifPresent(version -> evidence.put(Evidence.MAIL_CONTENT_VERSION, version));
-      ledger.append(connection, List.of(new NewConsentEvent(now, request.subjectKey(), Channel.EMAIL,
-          request.purpose(),
-          Action.CONFIRMED, LegalBasis.CONSENT_DOI, new Evidence(evidence), Actor.person(),
-          Optional.of(request.leadId()))));
+      boolean byMail = request.channel() == Channel.EMAIL;
+      if (!byMail) {
+        evidence.put(Evidence.NOTE, "phone number verified: the link in the SMS to it was confirmed");
+      }
+      request.sentAt().ifPresent(sent -> evidence.put(byMail ? Evidence.MAIL_SENT_AT : Evidence.SMS_SENT_AT,
+          sent.toString()));
+      request.contentVersion().ifPresent(version -> evidence.put(byMail ? Evidence.MAIL_CONTENT_VERSION
+          : Evidence.SMS_CONTENT_VERSION, version));
+      request.gatewayMessageId().ifPresent(id -> evidence.put(Evidence.SMS_GATEWAY_MESSAGE_ID, id));
+      ledger.append(connection, List.of(new NewConsentEvent(now, request.subjectKey(), request.channel(),
+          request.purpose(), Action.CONFIRMED, ConfirmationRequests.basisOf(request.channel()), new Evidence(evidence),
+          Actor.person(), Optional.of(request.leadId()))));
       leads.requeue(connection, ConsentStore.leadsOf(connection, request.subjectKey()), now);
       return state;
     });
@@ -151,7 +163,7 @@ public final class ConsentService {
       return new LinkState.Unknown();
     }
     return transactions.read(connection -> ConsentStore.withdrawTarget(connection, Tokens.hash(token))
-        .<LinkState>map(target -> new LinkState.Valid(describe(target.purpose())))
+        .<LinkState>map(target -> new LinkState.Valid(describe(target.purpose()), target.channel()))
         .orElse(new LinkState.Unknown()));
   }
 
@@ -167,7 +179,7 @@ public final class ConsentService {
       }
       end(connection, target.get().subjectKey(), target.get().channel(), target.get().purpose(), Action.WITHDRAWN,
           new Evidence(clickEvidence), Actor.person());
-      return new LinkState.Valid(describe(target.get().purpose()));
+      return new LinkState.Valid(describe(target.get().purpose()), target.get().channel());
     });
     if (result instanceof LinkState.Valid) {
       onChange.run();

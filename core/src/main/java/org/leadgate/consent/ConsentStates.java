@@ -9,7 +9,8 @@ import org.leadgate.consent.ledger.ConsentEvent;
 
 /**
  * Derives each consent's status from a subject's events, in ledger order. The rules that protect people:
- * a withdrawal or objection is only ever lifted by a new double opt-in confirmation, never by a grant from a form,
+ * a withdrawal or objection is only ever lifted by a new confirmation (a double opt-in, or for a phone number the
+ * link in an SMS), never by a grant from a form,
  * a CRM or a merge, nor by a new request that is still unconfirmed; a new request does not downgrade a confirmed
  * consent either.
  */
@@ -39,7 +40,7 @@ public final class ConsentStates {
       case REQUESTED -> status.permits() || status == ConsentStatus.WITHDRAWN || status == ConsentStatus.OBJECTED
           ? current
           : state(event, ConsentStatus.REQUESTED, event.basis(), lastActivity, Optional.empty());
-      case CONFIRMED -> state(event, ConsentStatus.CONFIRMED, LegalBasis.CONSENT_DOI, Optional.of(event.at()),
+      case CONFIRMED -> state(event, ConsentStatus.CONFIRMED, event.basis(), Optional.of(event.at()),
           Optional.empty());
       case GRANTED -> status == ConsentStatus.WITHDRAWN || status == ConsentStatus.OBJECTED
           || status == ConsentStatus.CONFIRMED ? current

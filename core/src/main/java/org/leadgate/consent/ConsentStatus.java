@@ -6,11 +6,11 @@ import java.util.Locale;
 public enum ConsentStatus {
   /** Never asked, or asked without an affirmative act. */
   NONE,
-  /** A double opt-in is pending. */
+  /** A confirmation (double opt-in, or the link in an SMS) is pending. */
   REQUESTED,
-  /** Confirmed by double opt-in. */
+  /** Confirmed by its owner: double opt-in for email, the link in an SMS for a phone number. */
   CONFIRMED,
-  /** Granted on another basis (documented, presumed B2B, existing customer). */
+  /** Granted on another basis (presumed B2B, existing customer). */
   GRANTED,
   WITHDRAWN,
   OBJECTED,

@@ -9,19 +9,36 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The SQL of consent capture besides the ledger: DOI requests, withdrawal tokens, lead subjects. */
+/**
+ * The SQL of consent capture besides the ledger: confirmation requests (by mail or SMS), withdrawal tokens, lead
+ * subjects. The {@code mail_*} columns of {@code doi_requests} serve confirmation SMS as well.
+ */
 public final class ConsentStore {
   private ConsentStore() {}
 
-  /** A double opt-in request as stored. */
-  record DoiRequest(String tokenHash, String subjectKey, String purpose, String leadId, String formId,
-      String wordingId, String messageId, Optional<String> mailPayload, Instant createdAt, Instant expiresAt,
-      int mailAttempts, Optional<Instant> usedAt, Optional<Instant> mailSentAt, Optional<String> mailVersion) {}
+  /**
+   * A confirmation request as stored: a double opt-in by mail, or the confirmation of a phone number by SMS.
+   *
+   * @param channel the consent's channel: email requests are mailed, phone and SMS requests are texted
+   * @param messageId the mail's Message-ID or the SMS's id, chosen before sending
+   * @param payload what the message needs (address, links), sealed under the subject's key until it is sent
+   * @param sentAt when the message went out
+   * @param contentVersion the fingerprint of the message's template
+   * @param gatewayMessageId the id the SMS gateway answered, if any
+   */
+  record DoiRequest(String tokenHash, String subjectKey, Channel channel, String purpose, String leadId,
+      String formId, String wordingId, String messageId, Optional<String> payload, Instant createdAt,
+      Instant expiresAt, int attempts, Optional<Instant> usedAt, Optional<Instant> sentAt,
+      Optional<String> contentVersion, Optional<String> gatewayMessageId) {}
 
-  /** How many double opt-ins were started from an IP (by its key) since {@code since}. */
-  static int requestsFromIp(Connection connection, String ipKey, Instant since) throws SQLException {
-    try (PreparedStatement select = connection.prepareStatement(
-        "SELECT COUNT(*) FROM doi_requests WHERE ip_key = ? AND created_at >= ?")) {
+  /**
+   * How many confirmations by mail (for {@link Subject.Kind#EMAIL}) or by SMS (for {@link Subject.Kind#PHONE}) were
+   * started from an IP (by its key) since {@code since}.
+   */
+  static int requestsFromIp(Connection connection, String ipKey, Subject.Kind kind, Instant since)
+      throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM doi_requests WHERE ip_key = ?"
+        + " AND created_at >= ? AND " + (kind == Subject.Kind.EMAIL ? "channel = 'email'" : "channel <> 'email'"))) {
       select.setString(1, ipKey);
       select.setLong(2, since.toEpochMilli());
       try (ResultSet rows = select.executeQuery()) {
@@ -75,14 +92,15 @@ public final class ConsentStore {
     }
   }
 
-  /** When the newest unconfirmed, unexpired request for this subject and purpose was made. */
-  static Optional<Instant> latestOpenRequest(Connection connection, String subjectKey, String purpose, Instant now)
-      throws SQLException {
+  /** When the newest unconfirmed, unexpired request for this subject, channel and purpose was made. */
+  static Optional<Instant> latestOpenRequest(Connection connection, String subjectKey, Channel channel,
+      String purpose, Instant now) throws SQLException {
     try (PreparedStatement select = connection.prepareStatement("SELECT MAX(created_at) FROM doi_requests"
-        + " WHERE subject_key = ? AND purpose = ? AND used_at IS NULL AND expires_at > ?")) {
+        + " WHERE subject_key = ? AND channel = ? AND purpose = ? AND used_at IS NULL AND expires_at > ?")) {
       select.setString(1, subjectKey);
-      select.setString(2, purpose);
-      select.setLong(3, now.toEpochMilli());
+      select.setString(2, channel.id());
+      select.setString(3, purpose);
+      select.setLong(4, now.toEpochMilli());
       try (ResultSet rows = select.executeQuery()) {
         rows.next();
         long latest = rows.getLong(1);
@@ -94,26 +112,29 @@ public final class ConsentStore {
   static void insertDoiRequest(Connection connection, DoiRequest request, Optional<String> ipKey)
       throws SQLException {
     try (PreparedStatement insert = connection.prepareStatement("INSERT INTO doi_requests (token_hash, subject_key,"
-        + " purpose, lead_id, form_id, wording_id, message_id, mail_payload, created_at, expires_at, mail_status,"
-        + " mail_attempts, next_mail_at, ip_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)")) {
+        + " channel, purpose, lead_id, form_id, wording_id, message_id, mail_payload, created_at, expires_at,"
+        + " mail_status, mail_attempts, next_mail_at, ip_key)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)")) {
       insert.setString(1, request.tokenHash());
       insert.setString(2, request.subjectKey());
-      insert.setString(3, request.purpose());
-      insert.setString(4, request.leadId());
-      insert.setString(5, request.formId());
-      insert.setString(6, request.wordingId());
-      insert.setString(7, request.messageId());
-      insert.setString(8, request.mailPayload().orElse(null));
-      insert.setLong(9, request.createdAt().toEpochMilli());
-      insert.setLong(10, request.expiresAt().toEpochMilli());
-      insert.setLong(11, request.createdAt().toEpochMilli());
-      insert.setString(12, ipKey.orElse(null));
+      insert.setString(3, request.channel().id());
+      insert.setString(4, request.purpose());
+      insert.setString(5, request.leadId());
+      insert.setString(6, request.formId());
+      insert.setString(7, request.wordingId());
+      insert.setString(8, request.messageId());
+      insert.setString(9, request.payload().orElse(null));
+      insert.setLong(10, request.createdAt().toEpochMilli());
+      insert.setLong(11, request.expiresAt().toEpochMilli());
+      insert.setLong(12, request.createdAt().toEpochMilli());
+      insert.setString(13, ipKey.orElse(null));
       insert.executeUpdate();
     }
   }
 
-  private static final String REQUEST_COLUMNS = "token_hash, subject_key, purpose, lead_id, form_id, wording_id,"
-      + " message_id, mail_payload, created_at, expires_at, mail_attempts, used_at, mail_sent_at, mail_version";
+  private static final String REQUEST_COLUMNS = "token_hash, subject_key, channel, purpose, lead_id, form_id,"
+      + " wording_id, message_id, mail_payload, created_at, expires_at, mail_attempts, used_at, mail_sent_at,"
+      + " mail_version, gateway_message_id";
 
   static Optional<DoiRequest> doiRequest(Connection connection, String tokenHash) throws SQLException {
     try (PreparedStatement select = connection.prepareStatement(
@@ -125,8 +146,8 @@ public final class ConsentStore {
     }
   }
 
-  /** Requests whose mail is due, oldest first. */
-  static List<DoiRequest> dueMails(Connection connection, Instant now, int limit) throws SQLException {
+  /** Requests whose message (mail or SMS) is due, oldest first. */
+  static List<DoiRequest> dueRequests(Connection connection, Instant now, int limit) throws SQLException {
     try (PreparedStatement select = connection.prepareStatement("SELECT " + REQUEST_COLUMNS + " FROM doi_requests"
         + " WHERE mail_status = 'pending' AND next_mail_at <= ? ORDER BY next_mail_at LIMIT ?")) {
       select.setLong(1, now.toEpochMilli());
@@ -142,29 +163,35 @@ public final class ConsentStore {
   }
 
   private static DoiRequest request(ResultSet rows) throws SQLException {
-    long used = rows.getLong(12);
+    long used = rows.getLong(13);
     Optional<Instant> usedAt = rows.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(used));
-    long sent = rows.getLong(13);
+    long sent = rows.getLong(14);
     Optional<Instant> sentAt = rows.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(sent));
-    return new DoiRequest(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4),
-        rows.getString(5), rows.getString(6), rows.getString(7), Optional.ofNullable(rows.getString(8)),
-        Instant.ofEpochMilli(rows.getLong(9)), Instant.ofEpochMilli(rows.getLong(10)), rows.getInt(11), usedAt,
-        sentAt, Optional.ofNullable(rows.getString(14)));
+    return new DoiRequest(rows.getString(1), rows.getString(2),
+        Channel.parse(rows.getString(3)).orElseThrow(() -> new IllegalStateException("unknown channel")),
+        rows.getString(4), rows.getString(5), rows.getString(6), rows.getString(7), rows.getString(8),
+        Optional.ofNullable(rows.getString(9)), Instant.ofEpochMilli(rows.getLong(10)),
+        Instant.ofEpochMilli(rows.getLong(11)), rows.getInt(12), usedAt, sentAt,
+        Optional.ofNullable(rows.getString(15)), Optional.ofNullable(rows.getString(16)));
   }
 
-  /** The mail went out: its links now exist only in the person's inbox; when and which content is kept. */
-  static void mailSent(Connection connection, String tokenHash, Instant at, String contentVersion)
-      throws SQLException {
+  /**
+   * The message went out: its links now exist only in the person's inbox or on their phone; when, which content
+   * and the SMS gateway's id (if any) are kept.
+   */
+  static void sent(Connection connection, String tokenHash, Instant at, String contentVersion,
+      Optional<String> gatewayMessageId) throws SQLException {
     try (PreparedStatement update = connection.prepareStatement("UPDATE doi_requests SET mail_status = 'sent',"
-        + " mail_payload = NULL, mail_sent_at = ?, mail_version = ? WHERE token_hash = ?")) {
+        + " mail_payload = NULL, mail_sent_at = ?, mail_version = ?, gateway_message_id = ? WHERE token_hash = ?")) {
       update.setLong(1, at.toEpochMilli());
       update.setString(2, contentVersion);
-      update.setString(3, tokenHash);
+      update.setString(3, gatewayMessageId.orElse(null));
+      update.setString(4, tokenHash);
       update.executeUpdate();
     }
   }
 
-  static void mailRetry(Connection connection, String tokenHash, int attempts, Instant next, boolean giveUp)
+  static void retry(Connection connection, String tokenHash, int attempts, Instant next, boolean giveUp)
       throws SQLException {
     try (PreparedStatement update = connection.prepareStatement("UPDATE doi_requests SET mail_attempts = ?,"
         + " next_mail_at = ?, mail_status = ?, mail_payload = CASE WHEN ? THEN NULL ELSE mail_payload END"

@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * What proves a consent event, kept encrypted in the ledger under the subject's proof key: the address, the IP and
  * user agent, the page and form, the exact wording shown (id and SHA-256 of its text), the confirmation mail's
- * Message-ID. Absent items are simply not in {@code items}.
+ * Message-ID or the confirmation SMS's id. Absent items are simply not in {@code items}.
  */
 public record Evidence(Map<String, String> items) {
   public static final String ADDRESS = "address";
@@ -20,6 +20,12 @@ public record Evidence(Map<String, String> items) {
   public static final String MAIL_MESSAGE_ID = "mailMessageId";
   public static final String MAIL_SENT_AT = "mailSentAt";
   public static final String MAIL_CONTENT_VERSION = "mailContentVersion";
+  /** LeadGate's id of the confirmation SMS to a phone number, chosen before sending. */
+  public static final String SMS_MESSAGE_ID = "smsMessageId";
+  /** The id the SMS gateway gave the confirmation SMS, where it answers one. */
+  public static final String SMS_GATEWAY_MESSAGE_ID = "smsGatewayMessageId";
+  public static final String SMS_SENT_AT = "smsSentAt";
+  public static final String SMS_CONTENT_VERSION = "smsContentVersion";
   public static final String NOTE = "note";
 
   public Evidence {

@@ -7,7 +7,10 @@ import java.util.Optional;
 public enum LegalBasis {
   /** Email consent proven by double opt-in (UWG §7(2) Nr. 2, BGH I ZR 164/09). */
   CONSENT_DOI("consent-doi"),
-  /** Phone consent documented with its evidence (UWG §7a). */
+  /**
+   * Phone or SMS consent documented with its evidence (UWG §7a) and verified by its owner: the link in an SMS to
+   * the number was confirmed (law.md 9).
+   */
   CONSENT_DOCUMENTED("consent-documented"),
   /** Presumed consent for calls to businesses (UWG §7(2) Nr. 1); never for consumers or freemail addresses. */
   PRESUMED_B2B("presumed-b2b"),

@@ -48,7 +48,8 @@ import org.leadgate.testing.MutableClock;
 /**
  * A whole gateway on SQLite with consent configured, for the law checklist: four forms (consumers, businesses,
  * unknown audience, and one with a minimum age), the {@code log} CRM target (deliveries land in {@code delivered.jsonl}), and no SMTP server, so
- * confirmation mails are written to {@code <dataDirectory>/mail/*.eml}, where the tests read their links.
+ * confirmation mails are written to {@code <dataDirectory>/mail/*.eml}, and no SMS gateway, so confirmation SMS are
+ * written to {@code <dataDirectory>/sms/*.txt}, where the tests read their links.
  *
  * <p>Direct reads and edits of the database go through a second connection pool to the same file, which begins its
  * transactions IMMEDIATE, so its writes queue behind the gateway's instead of failing on a stale snapshot.
@@ -65,7 +66,10 @@ final class ConsentFixture implements AutoCloseable {
 
   final Path directory;
   final MutableClock clock;
+  private static final Pattern SMS_LINK =
+      Pattern.compile(Pattern.quote(BASE_URL) + "/consent/confirm/([A-Za-z0-9_-]{43})");
   private final Set<Path> seenMails = new HashSet<>();
+  private final Set<Path> seenSms = new HashSet<>();
   private String yaml;
   Gateway gateway;
   private Database jobDatabase;
@@ -282,6 +286,70 @@ final class ConsentFixture implements AutoCloseable {
     Mail mail = awaitMail(email);
     assertInstanceOf(ConsentService.LinkState.Valid.class, gateway.consent().confirm(mail.confirmToken(), click()));
     return accepted.leadId();
+  }
+
+  // ---- confirmation SMS
+
+  /** One confirmation SMS as written to the SMS directory: its header lines and text. */
+  record Sms(Path file, String to, String id, String text, String confirmToken) {}
+
+  /** Waits for a confirmation SMS to {@code number} (in any notation) that no earlier call returned. */
+  Sms awaitSms(String number) throws Exception {
+    String to = Subject.phone(number).value();
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (System.nanoTime() < deadline) {
+      for (Sms sms : sms()) {
+        if (!seenSms.contains(sms.file()) && sms.to().equals(to)) {
+          seenSms.add(sms.file());
+          return sms;
+        }
+      }
+      Thread.sleep(20);
+    }
+    return fail("no confirmation SMS to " + to + " within " + WAIT);
+  }
+
+  List<Sms> sms() throws IOException {
+    Path dir = directory.resolve("sms");
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    List<Sms> texts = new ArrayList<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".txt")).sorted().toList()) {
+        String content = Files.readString(file, StandardCharsets.UTF_8);
+        String[] parts = content.split("\n\n", 2);
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String line : parts[0].split("\n")) {
+          headers.put(line.substring(0, line.indexOf(':')), line.substring(line.indexOf(':') + 1).strip());
+        }
+        String text = parts[1].strip();
+        Matcher link = SMS_LINK.matcher(text);
+        texts.add(new Sms(file, headers.get("To"), headers.get("Id"), text, link.find() ? link.group(1) : null));
+      }
+    }
+    return texts;
+  }
+
+  /** The owner of {@code number} opens the link in its newest confirmation SMS and presses the button. */
+  Sms confirmSms(String number) throws Exception {
+    Sms sms = awaitSms(number);
+    assertInstanceOf(ConsentService.LinkState.Valid.class, gateway.consent().confirm(sms.confirmToken(), tap()));
+    return sms;
+  }
+
+  /** Submits with the given phone boxes ticked and confirms the texted link: the number has confirmed consent. */
+  String callsConfirmed(String formId, String email, String phone, String... phoneBoxes) throws Exception {
+    Outcome.Accepted accepted = submit(formId, email, phone, phoneBoxes);
+    for (int i = 0; i < phoneBoxes.length; i++) {
+      confirmSms(phone);
+    }
+    return accepted.leadId();
+  }
+
+  /** The evidence of a tap on a link in an SMS: the phone's browser. */
+  static Map<String, String> tap() {
+    return Map.of(Evidence.IP, "198.51.100.23", Evidence.USER_AGENT, "Mozilla/5.0 (Android 14; Mobile) SmsLink");
   }
 
   static Map<String, String> click() {

@@ -18,7 +18,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.leadgate.config.ConfigException;
@@ -157,11 +156,11 @@ class LawChecklistTest {
         .start();
 
     Outcome.Accepted business = fx.submit("business", "einkauf@mueller-maschinenbau.de", "+49 89 7654321");
-    Outcome.Accepted express = fx.submit("contact", "ada@example.de", "+49 30 1234567", "serviceCallOptIn");
+    String express = fx.callsConfirmed("contact", "ada@example.de", "+49 30 1234567", "serviceCallOptIn");
 
     assertEquals(ConsentStatus.NONE, fx.permission(business.leadId(), Channel.PHONE, SERVICE_CALLS).status());
     assertTrue(fx.permission(business.leadId(), Channel.PHONE, SALES_CALLS).permitted(), "presumed, for people");
-    Permissions.Permission robot = fx.permission(express.leadId(), Channel.PHONE, SERVICE_CALLS);
+    Permissions.Permission robot = fx.permission(express, Channel.PHONE, SERVICE_CALLS);
     assertTrue(robot.permitted());
     assertEquals(LegalBasis.CONSENT_DOCUMENTED, robot.basis());
   }
@@ -355,29 +354,52 @@ class LawChecklistTest {
   }
 
   @Test
-  void line09_phoneConsentIsDocumentedAndKeptFiveYearsFromTheGrantAndFromEachUse() throws Exception {
+  void line09_phoneConsentIsDocumentedWithItsSmsVerificationAndKeptFiveYearsFromTheConfirmationAndFromEachUse()
+      throws Exception {
     fx.start();
     Subject phone = Subject.phone("+49 30 1234567");
-
     Outcome.Accepted lead = fx.submit("contact", "ada@example.de", "+49 30 1234567", "callOptIn");
+    assertEquals("confirmation-sms-sent", ConsentFixture.reply(lead, "phone", SALES_CALLS));
+    ConsentFixture.Sms sms = fx.awaitSms("+49 30 1234567");
+    awaitMailsSent(1);
 
-    assertEquals("granted", ConsentFixture.reply(lead, "phone", SALES_CALLS));
-    ConsentState granted = fx.state(phone, Channel.PHONE, SALES_CALLS);
-    assertEquals(LegalBasis.CONSENT_DOCUMENTED, granted.basis());
-    assertEquals(Instant.parse("2031-01-05T09:00:00Z"), granted.proofRetainedUntil(), "5 years from the grant");
-    Map<String, String> evidence = fx.events(phone).get(0).evidence().orElseThrow().items();
-    assertEquals("+49 30 1234567", evidence.get(Evidence.ADDRESS), "who consented");
-    assertEquals("calls-v1", evidence.get(Evidence.WORDING_ID), "for which company, content and reach");
-    assertEquals(sha256(ConsentFixture.CALLS_TEXT), evidence.get(Evidence.WORDING_SHA256));
-    assertEquals("203.0.113.7", evidence.get(Evidence.IP), "manner");
-    assertEquals(T0, fx.events(phone).get(0).at(), "exact time");
+    Instant tap = clock.advance(Duration.ofMinutes(10));
+    assertInstanceOf(ConsentService.LinkState.Valid.class,
+        fx.gateway.consent().confirm(sms.confirmToken(), ConsentFixture.tap()));
+
+    ConsentState confirmed = fx.state(phone, Channel.PHONE, SALES_CALLS);
+    assertEquals(ConsentStatus.CONFIRMED, confirmed.status());
+    assertEquals(LegalBasis.CONSENT_DOCUMENTED, confirmed.basis());
+    assertEquals(Instant.parse("2031-01-05T09:10:00Z"), confirmed.proofRetainedUntil(),
+        "5 years from the confirmation");
+    List<ConsentEvent> events = fx.events(phone);
+    assertEquals(List.of(Action.REQUESTED, Action.CONFIRMED), events.stream().map(ConsentEvent::action).toList());
+    Map<String, String> asked = events.get(0).evidence().orElseThrow().items();
+    assertEquals("+49 30 1234567", asked.get(Evidence.ADDRESS), "who consented");
+    assertEquals("calls-v1", asked.get(Evidence.WORDING_ID), "for which company, content and reach");
+    assertEquals(sha256(ConsentFixture.CALLS_TEXT), asked.get(Evidence.WORDING_SHA256));
+    assertEquals("203.0.113.7", asked.get(Evidence.IP), "manner");
+    assertEquals("contact", asked.get(Evidence.FORM_ID));
+    assertEquals(T0, events.get(0).at(), "exact time of the sign-up");
+    assertEquals(sms.id(), asked.get(Evidence.SMS_MESSAGE_ID), "the SMS that asked");
+    Map<String, String> verified = events.get(1).evidence().orElseThrow().items();
+    assertEquals(tap, events.get(1).at(), "exact time of the verification");
+    assertEquals(Actor.person(), events.get(1).actor());
+    assertEquals("198.51.100.23", verified.get(Evidence.IP), "IP of the verification");
+    assertEquals(ConsentFixture.tap().get(Evidence.USER_AGENT), verified.get(Evidence.USER_AGENT));
+    assertEquals(sms.id(), verified.get(Evidence.SMS_MESSAGE_ID), "the SMS whose link was confirmed");
+    assertEquals(T0, Instant.parse(verified.get(Evidence.SMS_SENT_AT)), "when the SMS was sent");
+    assertTrue(verified.get(Evidence.SMS_CONTENT_VERSION).matches("sha256:[0-9a-f]{64}"), verified.toString());
+    assertEquals(sha256(ConsentFixture.CALLS_TEXT), verified.get(Evidence.WORDING_SHA256));
+    fx.awaitCrm(lead.leadId(), crm -> crm.at("/consent/phone/sales-calls/permitted").asBoolean()
+        && "consent-documented".equals(crm.at("/consent/phone/sales-calls/basis").asText()));
 
     clock.set(Instant.parse("2028-03-01T10:00:00Z"));
     fx.gateway.consent().use(phone, Channel.PHONE, SALES_CALLS, Actor.admin("dialer"));
 
     ConsentState used = fx.state(phone, Channel.PHONE, SALES_CALLS);
     assertEquals(Instant.parse("2033-03-01T10:00:00Z"), used.proofRetainedUntil(), "5 years from the last use");
-    assertEquals(new Verification.Intact(2), fx.gateway.consent().verify(), "stored tamper-evident");
+    assertEquals(new Verification.Intact(3), fx.gateway.consent().verify(), "stored tamper-evident");
   }
 
   @Test
@@ -393,16 +415,126 @@ class LawChecklistTest {
   }
 
   @Test
-  @Disabled("BUG: law.md 9 (and 6): phone consent needs its own evidence, e.g. an SMS code or a recorded call; a"
-      + " ticked phone box proves no more than a ticked email box (someone may enter another person's number), yet"
-      + " ConsentRecorder records it as 'granted'/'consent-documented' and calls are permitted at once; phone"
-      + " consent needs a verification step (SMS code) before it permits")
   void line09_aTickedPhoneBoxAloneIsNoProofThatTheNumbersOwnerAgreed() throws Exception {
     fx.start();
 
     Outcome.Accepted lead = fx.submit("contact", "ada@example.de", "+49 30 1234567", "callOptIn");
 
     assertFalse(fx.permission(lead.leadId(), Channel.PHONE, SALES_CALLS).permitted());
+    assertEquals(ConsentStatus.REQUESTED, fx.permission(lead.leadId(), Channel.PHONE, SALES_CALLS).status());
+    assertEquals(LegalBasis.CONSENT_DOCUMENTED,
+        fx.events(Subject.phone("+49 30 1234567")).get(0).basis(), "documented consent, pending its verification");
+    fx.awaitCrm(lead.leadId(), crm -> "requested".equals(crm.at("/consent/phone/sales-calls/status").asText())
+        && !crm.at("/consent/phone/sales-calls/permitted").asBoolean(true));
+  }
+
+  @Test
+  void line09_theSmsGoesOutAtOnceWithASingleUseLinkThatOnlyTheButtonConfirms() throws Exception {
+    fx.start();
+    Outcome.Accepted lead = fx.submit("contact", "ada@example.de", "+49 (30) 123-4567", "callOptIn");
+
+    ConsentFixture.Sms sms = fx.awaitSms("+49 30 1234567");
+    assertEquals("+49301234567", sms.to());
+    assertTrue(sms.text().startsWith("ACME GmbH: "), sms.text());
+    assertTrue(sms.text().contains("calls from ACME sales about widgets"), sms.text());
+    assertTrue(sms.text().contains(ConsentFixture.BASE_URL + "/consent/confirm/" + sms.confirmToken()), sms.text());
+    assertTrue(sms.text().length() < 320, sms.text());
+    assertFalse(sms.text().contains("/consent/withdraw/"), sms.text());
+    assertInstanceOf(ConsentService.LinkState.Valid.class, fx.gateway.consent().confirmation(sms.confirmToken()));
+    assertEquals(new ConsentService.LinkState.Valid("calls from ACME sales about widgets", Channel.PHONE),
+        fx.gateway.consent().confirmation(sms.confirmToken()));
+    assertFalse(fx.permission(lead.leadId(), Channel.PHONE, SALES_CALLS).permitted(),
+        "opening the link (a link preview) confirms nothing");
+
+    assertInstanceOf(ConsentService.LinkState.Valid.class,
+        fx.gateway.consent().confirm(sms.confirmToken(), ConsentFixture.tap()));
+    assertTrue(fx.permission(lead.leadId(), Channel.PHONE, SALES_CALLS).permitted());
+    assertInstanceOf(ConsentService.LinkState.AlreadyUsed.class,
+        fx.gateway.consent().confirm(sms.confirmToken(), ConsentFixture.tap()));
+    assertEquals(1, fx.events(Subject.phone("+49 30 1234567")).stream()
+        .filter(e -> e.action() == Action.CONFIRMED).count(), "a replayed link changes nothing");
+  }
+
+  @Test
+  void line09_anExpiredSmsLinkConfirmsNothing() throws Exception {
+    fx.start();
+    Outcome.Accepted lead = fx.submit("contact", "ada@example.de", "+49 30 1234567", "callOptIn");
+    ConsentFixture.Sms sms = fx.awaitSms("+49 30 1234567");
+
+    clock.advance(Duration.ofDays(7).plusMinutes(1)); // the same token validity as the double opt-in
+
+    assertInstanceOf(ConsentService.LinkState.Expired.class,
+        fx.gateway.consent().confirm(sms.confirmToken(), ConsentFixture.tap()));
+    assertFalse(fx.permission(lead.leadId(), Channel.PHONE, SALES_CALLS).permitted());
+  }
+
+  @Test
+  void line09_afterAWithdrawalOnlyANewVerifiedSmsReenablesCalls() throws Exception {
+    fx.start();
+    String phone = "+49 30 1234567";
+    String first = fx.callsConfirmed("contact", "ada@example.de", phone, "callOptIn");
+    clock.advance(Duration.ofDays(1));
+    fx.gateway.consent().end(Subject.phone(phone), Channel.PHONE, Optional.of(SALES_CALLS), false,
+        Actor.admin("crm-sync"), Map.of());
+    clock.advance(Duration.ofDays(1));
+
+    Outcome.Accepted again = fx.submit("contact", "ada@example.de", phone, "callOptIn");
+    assertEquals("confirmation-sms-sent-after-withdrawal", ConsentFixture.reply(again, "phone", SALES_CALLS));
+    assertEquals(ConsentStatus.WITHDRAWN, fx.permission(again.leadId(), Channel.PHONE, SALES_CALLS).status(),
+        "the ticked box alone does not lift the withdrawal");
+    fx.confirmSms(phone);
+
+    for (String leadId : List.of(first, again.leadId())) {
+      Permissions.Permission calls = fx.permission(leadId, Channel.PHONE, SALES_CALLS);
+      assertEquals(ConsentStatus.CONFIRMED, calls.status());
+      assertEquals(LegalBasis.CONSENT_DOCUMENTED, calls.basis());
+    }
+    assertEquals("already-confirmed", ConsentFixture.reply(fx.submit("contact", "ada@example.de", phone,
+        "callOptIn"), "phone", SALES_CALLS));
+    assertEquals(2, fx.sms().size(), "no SMS to a confirmed number");
+  }
+
+  @Test
+  void line09_confirmationSmsAreRateLimitedPerNumberAndPerIp() throws Exception {
+    fx.replace("mailsPerIpPerHour: 20", "mailsPerIpPerHour: 20\n    smsPerIpPerHour: 2").start();
+    Submission.RequestContext ip1 = context("192.0.2.1");
+    Submission.RequestContext ip2 = context("192.0.2.2");
+
+    assertEquals("confirmation-sms-sent", callsReply(fx.submit("contact", "a@example.de", "+49 30 111111", ip1,
+        "callOptIn")));
+    assertEquals("confirmation-sms-recently-sent", callsReply(fx.submit("contact", "a@example.de", "+49 30 111111",
+        ip2, "callOptIn")), "per number: one SMS per resend interval");
+    assertEquals("confirmation-sms-sent", callsReply(fx.submit("contact", "b@example.de", "+49 30 222222", ip1,
+        "callOptIn")));
+    assertEquals("rate-limited", callsReply(fx.submit("contact", "c@example.de", "+49 30 333333", ip1,
+        "callOptIn")), "per IP: at most consent.doi.smsPerIpPerHour");
+    assertEquals("confirmation-mail-sent", emailReply(fx.submit("contact", "c@example.de", null, ip1,
+        "newsletterOptIn")), "mails are counted on their own");
+    assertEquals("confirmation-sms-sent", callsReply(fx.submit("contact", "c@example.de", "+49 30 333333", ip2,
+        "callOptIn")));
+
+    clock.advance(Duration.ofMinutes(61));
+    assertEquals("confirmation-sms-sent", callsReply(fx.submit("contact", "a@example.de", "+49 30 111111", ip1,
+        "callOptIn")));
+    assertEquals(4, fx.count("SELECT COUNT(*) FROM doi_requests WHERE channel = 'phone'"));
+  }
+
+  @Test
+  void line09_anUnconfirmedPhoneRequestLapsesLikeAnUnconfirmedEmailRequest() throws Exception {
+    fx.start();
+    Subject phone = Subject.phone("+49 30 1234567");
+    fx.submit("contact", "ada@example.de", "+49 30 1234567", "callOptIn");
+    ConsentFixture.Sms sms = fx.awaitSms("+49 30 1234567");
+    RetentionJob job = fx.retention();
+
+    clock.set(T0.plus(Duration.ofDays(30)).minusSeconds(1));
+    assertEquals(RetentionReport.NOTHING, job.runOnce());
+    clock.set(T0.plus(Duration.ofDays(30)).plusSeconds(1));
+    assertEquals(new RetentionReport(1, 0, 0, 1, 0), job.runOnce());
+
+    assertEquals(0, fx.count("SELECT COUNT(*) FROM doi_requests"));
+    assertInstanceOf(ConsentService.LinkState.Unknown.class, fx.gateway.consent().confirmation(sms.confirmToken()));
+    assertTrue(fx.events(phone).stream().allMatch(e -> e.evidence().isEmpty()), "the sign-up evidence goes too");
   }
 
   @Test
@@ -442,12 +574,12 @@ class LawChecklistTest {
   void line10_consentIsRecordedOnlyForTheChannelAndPurposeOfTheTickedBox() throws Exception {
     fx.start();
 
-    Outcome.Accepted lead = fx.submit("contact", "ada@example.de", "+49 30 1234567", "callOptIn");
+    String lead = fx.callsConfirmed("contact", "ada@example.de", "+49 30 1234567", "callOptIn");
 
-    assertTrue(fx.permission(lead.leadId(), Channel.PHONE, SALES_CALLS).permitted());
-    assertFalse(fx.permission(lead.leadId(), Channel.PHONE, SERVICE_CALLS).permitted());
-    assertFalse(fx.permission(lead.leadId(), Channel.EMAIL, NEWSLETTER).permitted());
-    assertEquals(List.of(SALES_CALLS),
+    assertTrue(fx.permission(lead, Channel.PHONE, SALES_CALLS).permitted());
+    assertFalse(fx.permission(lead, Channel.PHONE, SERVICE_CALLS).permitted());
+    assertFalse(fx.permission(lead, Channel.EMAIL, NEWSLETTER).permitted());
+    assertEquals(List.of(SALES_CALLS, SALES_CALLS),
         fx.events(Subject.phone("+49 30 1234567")).stream().map(ConsentEvent::purpose).toList());
     assertEquals(List.of(), fx.events(Subject.email("ada@example.de")));
   }
@@ -584,6 +716,7 @@ class LawChecklistTest {
     String email = "ada@example.de";
     String phone = "+49 30 1234567";
     String first = fx.signUpAndConfirm("contact", email, phone, "callOptIn");
+    fx.confirmSms(phone);
     assertTrue(fx.permission(first, Channel.PHONE, SALES_CALLS).permitted());
 
     clock.advance(Duration.ofDays(1));
@@ -594,7 +727,7 @@ class LawChecklistTest {
     clock.advance(Duration.ofDays(1));
     Outcome.Accepted again = fx.submit("contact", email, phone, "newsletterOptIn", "callOptIn");
 
-    assertEquals("not-permitted-objected", ConsentFixture.reply(again, "phone", SALES_CALLS));
+    assertEquals("confirmation-sms-sent-after-withdrawal", ConsentFixture.reply(again, "phone", SALES_CALLS));
     for (String leadId : List.of(first, again.leadId())) {
       assertFalse(fx.permission(leadId, Channel.EMAIL, NEWSLETTER).permitted());
       Permissions.Permission calls = fx.permission(leadId, Channel.PHONE, SALES_CALLS);
@@ -656,7 +789,7 @@ class LawChecklistTest {
   @Test
   void line15_aWithdrawalIsNotUndoneByADuplicateLeadOfTheSameNumber() throws Exception {
     fx.start();
-    Outcome.Accepted first = fx.submit("contact", "ada@example.de", "+49 30 1234567", "callOptIn");
+    String first = fx.callsConfirmed("contact", "ada@example.de", "+49 30 1234567", "callOptIn");
     fx.gateway.consent().end(Subject.phone("+49 30 1234567"), Channel.PHONE, Optional.of(SALES_CALLS), false,
         Actor.admin("crm-sync"), Map.of());
 
@@ -665,7 +798,7 @@ class LawChecklistTest {
     Outcome.Accepted duplicate = fx.submit("business", "ada@mueller-maschinenbau.de", "+49 (30) 123-4567",
         "callOptIn");
 
-    for (String leadId : List.of(first.leadId(), duplicate.leadId())) {
+    for (String leadId : List.of(first, duplicate.leadId())) {
       Permissions.Permission calls = fx.permission(leadId, Channel.PHONE, SALES_CALLS);
       assertEquals(ConsentStatus.WITHDRAWN, calls.status(), leadId);
       assertFalse(calls.permitted(), leadId);
@@ -796,7 +929,7 @@ class LawChecklistTest {
   void line17_phoneProofIsKeptFiveYearsAfterTheLastUse() throws Exception {
     fx.start();
     Subject phone = Subject.phone("+49 30 1234567");
-    fx.submit("contact", "ada@example.de", "+49 30 1234567", "callOptIn");
+    fx.callsConfirmed("contact", "ada@example.de", "+49 30 1234567", "callOptIn");
     clock.set(Instant.parse("2027-06-01T10:00:00Z"));
     fx.gateway.consent().use(phone, Channel.PHONE, SALES_CALLS, Actor.admin("dialer"));
     clock.set(Instant.parse("2027-07-01T10:00:00Z"));
@@ -813,7 +946,7 @@ class LawChecklistTest {
     clock.set(Instant.parse("2032-06-01T10:00:00Z"));
     assertEquals(1, job.runOnce().shredded());
     assertTrue(fx.events(phone).stream().allMatch(e -> e.evidence().isEmpty()));
-    assertEquals(new Verification.Intact(3), fx.gateway.consent().verify());
+    assertEquals(new Verification.Intact(4), fx.gateway.consent().verify());
   }
 
   @Test
@@ -1083,27 +1216,27 @@ class LawChecklistTest {
   void line24_aRecordedUseStartsBothPeriodsAgainAndPhoneConsentGetsNoMail() throws Exception {
     fx.start();
     Subject phone = Subject.phone("+49 30 1234567");
-    Outcome.Accepted lead = fx.submit("contact", "ada@example.de", "+49 30 1234567", "callOptIn");
+    String lead = fx.callsConfirmed("contact", "ada@example.de", "+49 30 1234567", "callOptIn");
     Instant used = at(T0.plus(Duration.ofDays(600)));
     fx.gateway.consent().use(phone, Channel.PHONE, SALES_CALLS, Actor.admin("dialer"));
     RetentionJob job = fx.retention();
 
     clock.set(T0.plus(Duration.ofDays(731)));
     assertEquals(RetentionReport.NOTHING, job.runOnce());
-    assertFalse(fx.permission(lead.leadId(), Channel.PHONE, SALES_CALLS).stale());
+    assertFalse(fx.permission(lead, Channel.PHONE, SALES_CALLS).stale());
 
     clock.set(used.plus(Duration.ofDays(731)));
     assertEquals(new RetentionReport(0, 1, 0, 0, 0), job.runOnce());
-    Permissions.Permission stale = fx.permission(lead.leadId(), Channel.PHONE, SALES_CALLS);
+    Permissions.Permission stale = fx.permission(lead, Channel.PHONE, SALES_CALLS);
     assertTrue(stale.permitted() && stale.stale());
-    assertEquals(0, fx.count("SELECT COUNT(*) FROM doi_requests"), "phone consent is flagged, not mailed");
-    fx.awaitCrm(lead.leadId(), crm -> crm.at("/consent/phone/sales-calls/stale").asBoolean());
+    assertEquals(1, fx.count("SELECT COUNT(*) FROM doi_requests"), "phone consent is flagged; no mail, no new SMS");
+    fx.awaitCrm(lead, crm -> crm.at("/consent/phone/sales-calls/stale").asBoolean());
 
     clock.set(T0.plus(Duration.ofDays(1096)));
     assertEquals(RetentionReport.NOTHING, job.runOnce(), "36 months after the grant, but not after the use");
     clock.set(used.plus(Duration.ofDays(1096)));
     assertEquals(new RetentionReport(0, 0, 1, 0, 0), job.runOnce());
-    assertEquals(ConsentStatus.EXPIRED, fx.permission(lead.leadId(), Channel.PHONE, SALES_CALLS).status());
+    assertEquals(ConsentStatus.EXPIRED, fx.permission(lead, Channel.PHONE, SALES_CALLS).status());
   }
 
   @Test
@@ -1129,12 +1262,12 @@ class LawChecklistTest {
   void line24_theStaleAndBlockPeriodsAreConfigurable() throws Exception {
     fx.replace("    mailsPerIpPerHour: 20\n", "    mailsPerIpPerHour: 20\n  retention:\n    staleAfter: 100d\n"
         + "    blockAfter: 200d\n").start();
-    Outcome.Accepted lead = fx.submit("contact", "ada@example.de", "+49 30 1234567", "callOptIn");
+    String lead = fx.callsConfirmed("contact", "ada@example.de", "+49 30 1234567", "callOptIn");
     RetentionJob job = fx.retention();
 
     clock.set(T0.plus(Duration.ofDays(101)));
     assertEquals(new RetentionReport(0, 1, 0, 0, 0), job.runOnce());
-    assertTrue(fx.permission(lead.leadId(), Channel.PHONE, SALES_CALLS).stale());
+    assertTrue(fx.permission(lead, Channel.PHONE, SALES_CALLS).stale());
     clock.set(T0.plus(Duration.ofDays(201)));
     assertEquals(new RetentionReport(0, 0, 1, 0, 0), job.runOnce());
   }
@@ -1179,6 +1312,10 @@ class LawChecklistTest {
 
   private static String emailReply(Outcome.Accepted accepted) {
     return ConsentFixture.reply(accepted, "email", NEWSLETTER);
+  }
+
+  private static String callsReply(Outcome.Accepted accepted) {
+    return ConsentFixture.reply(accepted, "phone", SALES_CALLS);
   }
 
   private static <T> T last(List<T> list) {

@@ -30,7 +30,7 @@ public final class ComplianceJson {
    *                            "actor": "form:contact", "leadId": "…", "evidence": {"ip": "…", …},
    *                            "previousHash": "…", "hash": "…"}]}],
    *  "wordings": [{"id": "newsletter-v1", "text": "…", "sha256": "…", "matchesEvidence": true}],
-   *  "doiRequests": [{"messageId": "<…@leadgate>", "purpose": "newsletter", "formId": "contact",
+   *  "doiRequests": [{"messageId": "<…@leadgate>", "channel": "email", "purpose": "newsletter", "formId": "contact",
    *                   "wordingId": "newsletter-v1", "leadId": "…", "requestedAt": "…", "expiresAt": "…",
    *                   "mailStatus": "sent", "mailAttempts": 0, "confirmedAt": "…"}]}
    * }</pre>
@@ -74,6 +74,7 @@ public final class ComplianceJson {
     for (SubjectProof.DoiRecord request : proof.doiRequests()) {
       requests.addObject()
           .put("messageId", request.messageId())
+          .put("channel", request.channel().id())
           .put("purpose", request.purpose())
           .put("formId", request.formId())
           .put("wordingId", request.wordingId())

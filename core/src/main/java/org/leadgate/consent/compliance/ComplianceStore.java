@@ -63,7 +63,7 @@ final class ComplianceStore {
 
   static List<SubjectProof.DoiRecord> doiRecords(Connection connection, String subjectKey) throws SQLException {
     try (PreparedStatement select = connection.prepareStatement("SELECT message_id, purpose, form_id, wording_id,"
-        + " lead_id, created_at, expires_at, mail_status, mail_attempts, used_at FROM doi_requests"
+        + " lead_id, created_at, expires_at, mail_status, mail_attempts, used_at, channel FROM doi_requests"
         + " WHERE subject_key = ? ORDER BY created_at, message_id")) {
       select.setString(1, subjectKey);
       List<SubjectProof.DoiRecord> requests = new ArrayList<>();
@@ -71,7 +71,9 @@ final class ComplianceStore {
         while (rows.next()) {
           long used = rows.getLong(10);
           Optional<Instant> usedAt = rows.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(used));
-          requests.add(new SubjectProof.DoiRecord(rows.getString(1), rows.getString(2), rows.getString(3),
+          requests.add(new SubjectProof.DoiRecord(rows.getString(1),
+              Channel.parse(rows.getString(11)).orElseThrow(() -> new IllegalStateException("unknown channel")),
+              rows.getString(2), rows.getString(3),
               rows.getString(4), rows.getString(5), Instant.ofEpochMilli(rows.getLong(6)),
               Instant.ofEpochMilli(rows.getLong(7)), rows.getString(8), rows.getInt(9), usedAt));
         }

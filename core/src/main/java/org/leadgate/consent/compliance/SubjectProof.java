@@ -10,8 +10,9 @@ import org.leadgate.consent.ledger.ConsentEvent;
 
 /**
  * The consent proof of one person (Einwilligungsnachweis): for each channel and purpose the status now and every
- * event with its evidence, the exact wording texts the evidence refers to with their SHA-256, and the double
- * opt-in requests (confirmation mail id, when requested, when confirmed).
+ * event with its evidence (for a phone number confirmed by SMS: the SMS's ids, when it was sent, and the time, IP and
+ * user agent of the confirmation), the exact wording texts the evidence refers to with their SHA-256, and the
+ * confirmation requests (confirmation mail or SMS id, when requested, when confirmed).
  *
  * @param erasedAt when the person's data was erased (the proof is kept while its retention lasts)
  * @param evidenceReadable false once the subject's proof key was destroyed
@@ -61,7 +62,11 @@ public record SubjectProof(
    */
   public record WordingText(String id, Optional<String> text, Optional<String> sha256, boolean matchesEvidence) {}
 
-  /** A double opt-in request: the confirmation mail's Message-ID, and when it was requested and confirmed. */
-  public record DoiRecord(String messageId, String purpose, String formId, String wordingId, String leadId,
-      Instant requestedAt, Instant expiresAt, String mailStatus, int mailAttempts, Optional<Instant> confirmedAt) {}
+  /**
+   * A confirmation request: the confirmation mail's Message-ID or the SMS's id ({@code channel} phone or SMS), and
+   * when it was requested and confirmed.
+   */
+  public record DoiRecord(String messageId, Channel channel, String purpose, String formId, String wordingId,
+      String leadId, Instant requestedAt, Instant expiresAt, String mailStatus, int mailAttempts,
+      Optional<Instant> confirmedAt) {}
 }

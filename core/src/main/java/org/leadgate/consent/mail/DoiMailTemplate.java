@@ -216,8 +216,11 @@ public final class DoiMailTemplate {
     return from;
   }
 
-  /** The first sign of advertising in a text: the problem with the offending word, tag or link; empty if neutral. */
-  static Optional<String> advertising(String text) {
+  /**
+   * The first sign of advertising in a text: the problem with the offending word, tag or link; empty if neutral. Also
+   * checks the confirmation SMS ({@link org.leadgate.consent.sms.SmsTemplate}).
+   */
+  public static Optional<String> advertising(String text) {
     for (Rule rule : RULES) {
       Matcher matcher = rule.pattern().matcher(text);
       if (matcher.find()) {

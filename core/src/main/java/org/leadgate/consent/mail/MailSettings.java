@@ -1,5 +1,6 @@
 package org.leadgate.consent.mail;
 
+import jakarta.mail.internet.InternetAddress;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -164,6 +165,13 @@ public record MailSettings(Optional<Smtp> smtp, DoiMail doiMail, DoiMail repermi
     /** The dotted path of one key of this section, for errors. */
     public String keyPath(String key) {
       return configPath.isEmpty() ? key : configPath + "." + key;
+    }
+
+    /** The display name of {@code from} ({@code ACME GmbH}), or its bare address if it has none. */
+    public String senderName() {
+      InternetAddress address = MimeMessages.fromAddress(from, keyPath("from"));
+      String personal = address.getPersonal();
+      return personal == null || personal.isBlank() ? address.getAddress() : personal.strip();
     }
   }
 

@@ -171,9 +171,9 @@ final class ComplianceFixture implements AutoCloseable {
     return store.acceptAll(List.of(new LeadStore.Accept(submission, lead))).get(0).leadId();
   }
 
-  /** The confirmation link token of the person's newest open request, as the mail would carry it. */
-  String confirmToken(String email) throws SQLException {
-    String subjectKey = ledger.keys().keyOf(Subject.email(email));
+  /** The confirmation link token of the person's newest open request, as the mail or SMS would carry it. */
+  String confirmToken(Subject subject) throws SQLException {
+    String subjectKey = ledger.keys().keyOf(subject);
     return transactions.read(connection -> {
       try (PreparedStatement select = connection.prepareStatement("SELECT mail_payload FROM doi_requests"
           + " WHERE subject_key = ? AND used_at IS NULL ORDER BY created_at DESC")) {
@@ -195,7 +195,12 @@ final class ComplianceFixture implements AutoCloseable {
 
   /** The person clicks the confirmation link in the mail. */
   void confirm(String email, String clickIp, String clickUserAgent) throws SQLException {
-    ConsentService.LinkState state = consent.confirm(confirmToken(email),
+    confirm(Subject.email(email), clickIp, clickUserAgent);
+  }
+
+  /** The person clicks the confirmation link in the mail or, for a phone number, in the SMS. */
+  void confirm(Subject subject, String clickIp, String clickUserAgent) throws SQLException {
+    ConsentService.LinkState state = consent.confirm(confirmToken(subject),
         Map.of("ip", clickIp, "userAgent", clickUserAgent));
     if (!(state instanceof ConsentService.LinkState.Valid)) {
       throw new AssertionError("confirmation failed: " + state);

@@ -236,6 +236,8 @@ abstract class ComplianceServiceContract {
     String leadId = f.signUp(SignUp.of(ADA).phone(ADA_PHONE, true));
     f.clock.advance(Duration.ofMinutes(5));
     f.confirm(ADA, "198.51.100.9", "Click/1.0");
+    f.clock.advance(Duration.ofMinutes(5));
+    f.confirm(Subject.phone(ADA_PHONE), "198.51.100.23", "Phone/1.0");
 
     JsonNode proof = ComplianceJson.proof(f.compliance.proof(OFFICER, Subject.email(ADA)).orElseThrow());
 
@@ -289,10 +291,26 @@ abstract class ComplianceServiceContract {
 
     JsonNode phone = ComplianceJson.proof(f.compliance.proof(OFFICER, Subject.phone(ADA_PHONE)).orElseThrow());
     JsonNode calls = phone.get("consents").get(0);
-    assertEquals("granted", calls.get("status").asText());
+    assertEquals("confirmed", calls.get("status").asText());
     assertEquals("consent-documented", calls.get("legalBasis").asText());
-    assertEquals("2031-01-05T09:00:00Z", calls.get("proofRetainedUntil").asText(), "phone: 5 years (UWG §7a)");
+    assertEquals("2031-01-05T09:10:00Z", calls.get("proofRetainedUntil").asText(),
+        "phone: 5 years from the verification (UWG §7a)");
     assertEquals(ComplianceFixture.CALLS_TEXT, phone.get("wordings").get(0).get("text").asText());
+    JsonNode texted = calls.get("events").get(0).get("evidence");
+    JsonNode verified = calls.get("events").get(1).get("evidence");
+    assertEquals("requested", calls.get("events").get(0).get("action").asText());
+    assertEquals("confirmed", calls.get("events").get(1).get("action").asText());
+    assertEquals("2026-01-05T09:10:00Z", calls.get("events").get(1).get("time").asText());
+    String smsId = texted.get("smsMessageId").asText();
+    assertTrue(smsId.matches("[0-9a-f-]{36}"), smsId);
+    assertEquals(smsId, verified.get("smsMessageId").asText());
+    assertEquals("198.51.100.23", verified.get("ip").asText());
+    assertEquals("Phone/1.0", verified.get("userAgent").asText());
+    assertEquals("phone number verified: the link in the SMS to it was confirmed", verified.get("note").asText());
+    JsonNode textedRequest = phone.get("doiRequests").get(0);
+    assertEquals(smsId, textedRequest.get("messageId").asText());
+    assertEquals("phone", textedRequest.get("channel").asText());
+    assertEquals("2026-01-05T09:10:00Z", textedRequest.get("confirmedAt").asText());
   }
 
   @Test
@@ -398,7 +416,7 @@ abstract class ComplianceServiceContract {
   @Test
   void erasureOfSomeoneWhoNeverConfirmedDestroysTheEvidenceAndTheLedgerStillVerifies() throws Exception {
     f.signUp(SignUp.of(ADA));
-    String token = f.confirmToken(ADA);
+    String token = f.confirmToken(Subject.email(ADA));
 
     ErasureResult result = f.compliance.erase(OFFICER, Subject.email(ADA)).orElseThrow();
 

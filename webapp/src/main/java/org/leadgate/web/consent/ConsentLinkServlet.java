@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.leadgate.consent.Channel;
 import org.leadgate.consent.ConsentService;
 import org.leadgate.consent.ConsentService.LinkState;
 import org.leadgate.consent.Evidence;
@@ -21,9 +22,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The links in confirmation mails. {@code GET /consent/confirm/{token}} and {@code GET /consent/withdraw/{token}}
- * only show a page with one button, so mail scanners that fetch links change nothing; the button's {@code POST}
- * confirms or withdraws. A {@code POST} to the withdrawal link is also the RFC 8058 one-click unsubscribe.
+ * The links in confirmation mails and SMS. {@code GET /consent/confirm/{token}} and
+ * {@code GET /consent/withdraw/{token}} only show a page with one button, so mail scanners and link previews that
+ * fetch links change nothing; the button's {@code POST} confirms (a double opt-in, or a phone number by the link in
+ * the SMS) or withdraws. A {@code POST} to the withdrawal link is also the RFC 8058 one-click unsubscribe.
  */
 public final class ConsentLinkServlet extends HttpServlet {
   private static final Logger LOG = LoggerFactory.getLogger(ConsentLinkServlet.class);
@@ -54,8 +56,9 @@ public final class ConsentLinkServlet extends HttpServlet {
     if (state instanceof LinkState.Valid valid) {
       if (post) {
         page(request, response, 200, confirm ? "Thank you, confirmed" : "Withdrawn",
-            confirm ? "You have confirmed: " + valid.purpose() + ". You can withdraw at any time with the link in"
-                + " the mail." : "You will no longer receive: " + valid.purpose() + ".");
+            confirm ? "You have confirmed: " + valid.purpose() + ". You can withdraw at any time"
+                + (valid.channel() == Channel.EMAIL ? " with the link in the mail." : ".")
+                : "You will no longer receive: " + valid.purpose() + ".");
       } else {
         button(request, response, confirm, valid.purpose());
       }

@@ -171,17 +171,20 @@ public final class FormServlet extends HttpServlet {
 
   /**
    * For the gateway's own thank-you page: what the person should know about their consent (check the inbox, or
-   * already confirmed). External thank-you pages get nothing appended.
+   * already confirmed; check the phone for the SMS). External thank-you pages get nothing appended.
    */
   private static String consentHint(String target, Outcome.Accepted accepted) {
-    return accepted.consents().stream()
+    List<String> hints = new java.util.ArrayList<>();
+    accepted.consents().stream()
         .filter(reply -> reply.channel().equals("email"))
         .map(Outcome.ConsentReply::status)
         .filter(status -> status.equals("already-confirmed") || status.startsWith("confirmation-mail"))
         .findFirst()
-        .map(status -> (target.contains("?") ? "&" : "?") + "consent="
-            + (status.equals("already-confirmed") ? "confirmed" : "check-inbox"))
-        .orElse("");
+        .ifPresent(status -> hints.add("consent=" + (status.equals("already-confirmed") ? "confirmed" : "check-inbox")));
+    if (accepted.consents().stream().anyMatch(reply -> reply.status().startsWith("confirmation-sms"))) {
+      hints.add("sms=check-phone");
+    }
+    return hints.isEmpty() ? "" : (target.contains("?") ? "&" : "?") + String.join("&", hints);
   }
 
   private Optional<FormConfig> form(HttpServletRequest request) {

@@ -21,8 +21,10 @@ public final class PagesServlet extends HttpServlet {
         case "confirmed" -> " You have already confirmed your sign-up earlier, so we sent no new mail.";
         default -> "";
       };
+      String sms = "check-phone".equals(request.getParameter("sms"))
+          ? " Please check your phone: we have sent you an SMS with a link to confirm that we may call you." : "";
       Responses.html(response, 200, Layout.message(request.getContextPath(), "Thank you",
-          "We have received your message and will get back to you soon." + consent));
+          "We have received your message and will get back to you soon." + consent + sms));
       return;
     }
     GatewayConfig config = GatewayBootstrap.gateway(getServletContext()).config();

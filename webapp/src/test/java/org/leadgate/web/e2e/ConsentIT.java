@@ -16,13 +16,16 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,7 +38,9 @@ import org.leadgate.web.testing.TestConfig;
 
 /**
  * Consent end to end: a real SMTP server (GreenMail) receives the double opt-in mail, the links in it confirm and
- * withdraw, and the CRM (WireMock) only ever sees permissions the ledger can prove.
+ * withdraw; with no SMS gateway configured the confirmation SMS for phone consent is written to
+ * {@code <dataDirectory>/sms}, and its link confirms the number; the CRM (WireMock) only ever sees permissions the
+ * ledger can prove.
  */
 class ConsentIT {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -55,6 +60,9 @@ class ConsentIT {
   private EmbeddedGateway gateway;
   private StoredRows rows;
 
+  /** Where browsers go after a post: an external page by default, which gets no hints appended. */
+  private String thankYouUrl = "https://www.example.de/danke";
+
   private void start(String audience) throws Exception {
     start(audience, "");
   }
@@ -62,7 +70,7 @@ class ConsentIT {
   private void start(String audience, String formLines) throws Exception {
     crm.stubFor(post("/leads").willReturn(aResponse().withStatus(200)));
     TestConfig config = TestConfig.sqlite(directory).crmAt(crm.baseUrl() + "/leads").withFormLines(formLines)
-        .withConsent(smtp.getSmtp().getPort(), audience)
+        .withConsent(smtp.getSmtp().getPort(), audience).thankYouUrl(thankYouUrl)
         .with("admin:\n  tokens:\n"
             + "    - { name: crm-sync, token: " + ADMIN + ", roles: [admin] }\n"
             + "    - { name: compliance-officer, token: " + COMPLIANCE + ", roles: [compliance] }");
@@ -137,6 +145,32 @@ class ConsentIT {
     return gateway.uri(path);
   }
 
+  /** The texts of the SMS written to the data directory for a number, oldest first. */
+  private List<String> smsTo(String number) throws Exception {
+    Path dir = directory.resolve("sms");
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      List<String> texts = new java.util.ArrayList<>();
+      for (Path file : files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
+        String content = Files.readString(file);
+        if (content.startsWith("To: " + number + "\n")) {
+          texts.add(content);
+        }
+      }
+      return texts;
+    }
+  }
+
+  /** Waits for the confirmation SMS to a number and answers the path of its link. */
+  private String awaitSmsLink(String number) throws Exception {
+    Eventually.await("an SMS to " + number, Duration.ofSeconds(10), () -> !smsTo(number).isEmpty());
+    Matcher link = LINK.matcher(smsTo(number).get(0));
+    assertTrue(link.find(), smsTo(number).get(0));
+    return link.group(1);
+  }
+
   @Test
   void aSignUpIsConfirmedByDoubleOptInAndOnlyThenPermittedInTheCrm() throws Exception {
     start("b2c");
@@ -182,6 +216,7 @@ class ConsentIT {
     List<String> links = links(awaitMailTo("grace@example.com"));
     Http.post(at(links.stream().filter(l -> l.contains("/confirm/")).findFirst().orElseThrow()),
         "application/x-www-form-urlencoded", "");
+    Http.post(at(awaitSmsLink("+49301234567")), "application/x-www-form-urlencoded", "");
     Eventually.await("confirmed in the CRM", Duration.ofSeconds(10), () -> crmViews(leadId).size() >= 2
         && permission(crmViews(leadId).get(crmViews(leadId).size() - 1), "email", "newsletter")
             .path("permitted").asBoolean());
@@ -202,7 +237,7 @@ class ConsentIT {
         "a re-submission without a new confirmation does not re-permit");
 
     assertTrue(permission(crmViews(leadId).get(crmViews(leadId).size() - 1), "phone", "sales-calls")
-        .get("permitted").asBoolean(), "documented phone consent");
+        .get("permitted").asBoolean(), "phone consent, verified by the link in the SMS");
     HttpResponse<String> objection = Http.post(at("/api/consents/withdraw"), "application/json",
         "{\"channel\":\"phone\",\"phone\":\"+49 30 1234567\",\"purpose\":\"sales-calls\",\"objection\":true}",
         "Authorization", "Bearer " + ADMIN);
@@ -210,6 +245,57 @@ class ConsentIT {
     Eventually.await("the objection reaches the CRM", Duration.ofSeconds(10), () -> "objected".equals(
         permission(crmViews(leadId).get(crmViews(leadId).size() - 1), "phone", "sales-calls")
             .path("status").asText()));
+  }
+
+  @Test
+  void aBrowserThatTickedThePhoneBoxIsToldToCheckItsPhone() throws Exception {
+    thankYouUrl = "/thanks";
+    start("b2c");
+
+    HttpResponse<String> response = Http.postForm(gateway.uri("/forms/contact"), Map.of("lastName", "Hamilton",
+        "email", "margaret@example.com", "phone", "+49 40 5550101", "callOptIn", "on"));
+
+    assertEquals(303, response.statusCode());
+    String location = response.headers().firstValue("Location").orElseThrow();
+    assertTrue(location.endsWith("/thanks?sms=check-phone"), location);
+    assertTrue(Http.get(gateway.uri("/thanks?sms=check-phone")).body().contains("Please check your phone"));
+  }
+
+  @Test
+  void aTickedPhoneBoxIsConfirmedByTheLinkInTheSmsAndOnlyThenAreCallsPermittedInTheCrm() throws Exception {
+    start("b2c");
+    JsonNode accepted = signUp("{\"lastName\":\"Hamilton\",\"email\":\"margaret@example.com\","
+        + "\"phone\":\"+49 (40) 555-0101\",\"callOptIn\":\"on\"}");
+    String leadId = accepted.get("leadId").asText();
+    assertEquals("phone", accepted.get("consent").get(0).get("channel").asText());
+    assertEquals("confirmation-sms-sent", accepted.get("consent").get(0).get("status").asText());
+
+    String confirmLink = awaitSmsLink("+49405550101");
+    assertTrue(smsTo("+49405550101").get(0).contains("calls from ACME sales about widgets"));
+    Eventually.await("the CRM has the lead", Duration.ofSeconds(10), () -> crmViews(leadId).size() == 1);
+    JsonNode before = permission(crmViews(leadId).get(0), "phone", "sales-calls");
+    assertFalse(before.get("permitted").asBoolean(), "a ticked box alone permits no calls");
+    assertEquals("requested", before.get("status").asText());
+
+    HttpResponse<String> page = Http.get(at(confirmLink), "User-Agent", "LinkPreview/1.0");
+    assertEquals(200, page.statusCode());
+    assertTrue(page.body().contains("calls from ACME sales about widgets"), page.body());
+    assertTrue(page.body().contains("<form method=\"post\"><button type=\"submit\">Confirm</button></form>"));
+    assertEquals(1, crmViews(leadId).size(), "opening the link (a link preview) changes nothing");
+
+    HttpResponse<String> confirmed = Http.post(at(confirmLink), "application/x-www-form-urlencoded", "",
+        "User-Agent", "Mozilla/5.0 (Android 14; Mobile)");
+    assertEquals(200, confirmed.statusCode());
+    assertFalse(confirmed.body().contains("the link in the mail"), confirmed.body());
+    Eventually.await("the CRM gets the update", Duration.ofSeconds(10), () -> crmViews(leadId).size() == 2);
+    JsonNode after = permission(crmViews(leadId).get(1), "phone", "sales-calls");
+    assertTrue(after.get("permitted").asBoolean());
+    assertEquals("confirmed", after.get("status").asText());
+    assertEquals("consent-documented", after.get("basis").asText());
+    assertFalse(permission(crmViews(leadId).get(1), "email", "newsletter").get("permitted").asBoolean(),
+        "a phone verification proves nothing about email");
+    assertEquals(409, Http.post(at(confirmLink), "application/x-www-form-urlencoded", "").statusCode(),
+        "the link works once");
   }
 
   @Test
