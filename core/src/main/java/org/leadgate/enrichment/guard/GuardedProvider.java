@@ -11,7 +11,11 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.leadgate.enrichment.EnrichmentInput;
 import org.leadgate.enrichment.EnrichmentProvider;
 import org.leadgate.enrichment.LookupQuery;
@@ -48,6 +52,8 @@ public final class GuardedProvider {
   private final Waiter waiter;
   private final CallBudget budget;
   private final Cache<LookupQuery, ProviderResult> cache;
+  /** Lookups under way, so that a second lead asking the same waits for the first one's answer. */
+  private final ConcurrentHashMap<LookupQuery, CompletableFuture<ProviderOutcome>> inFlight;
   private final CircuitBreaker breaker;
   private volatile Instant openUntil = Instant.MIN;
 
@@ -66,6 +72,7 @@ public final class GuardedProvider {
     this.clock = clock;
     this.waiter = waiter;
     this.budget = new CallBudget(name, policy.budget(), usage, clock);
+    this.inFlight = new ConcurrentHashMap<>();
     this.cache = cache(policy.cache(), clock);
     this.breaker = CircuitBreaker.of(name, breakerConfig(policy.circuitBreaker(), clock));
     breaker.getEventPublisher().onStateTransition(event -> {
@@ -128,11 +135,41 @@ public final class GuardedProvider {
     if (cached != null) {
       return new Answered(cached, true);
     }
-    ProviderOutcome outcome = withRetries(query, clock.instant().plus(timeLeft));
-    if (outcome instanceof Answered answered && !(answered.result() instanceof Failed)) {
-      cache.put(query, answered.result());
+    CompletableFuture<ProviderOutcome> mine = new CompletableFuture<>();
+    CompletableFuture<ProviderOutcome> running = inFlight.putIfAbsent(query, mine);
+    if (running != null) {
+      return joined(running, timeLeft);
     }
-    return outcome;
+    try {
+      ProviderOutcome outcome = withRetries(query, clock.instant().plus(timeLeft));
+      if (outcome instanceof Answered answered && !(answered.result() instanceof Failed)) {
+        cache.put(query, answered.result());
+      }
+      mine.complete(outcome);
+      return outcome;
+    } finally {
+      inFlight.remove(query, mine);
+      mine.complete(new Skipped(SkipReason.NO_TIME_LEFT));
+    }
+  }
+
+  /**
+   * The answer of the same lookup that another lead started a moment ago (two leads of one company in one batch ask
+   * once), waited for within this lead's time.
+   */
+  private static ProviderOutcome joined(CompletableFuture<ProviderOutcome> running, Duration timeLeft) {
+    try {
+      ProviderOutcome outcome = running.get(Math.max(0, timeLeft.toMillis()), TimeUnit.MILLISECONDS);
+      return outcome instanceof Answered answered && !(answered.result() instanceof Failed)
+          ? new Answered(answered.result(), true) : outcome;
+    } catch (TimeoutException e) {
+      return new Skipped(SkipReason.NO_TIME_LEFT);
+    } catch (ExecutionException e) {
+      return new Answered(new Failed(ProviderResult.Kind.BAD_RESPONSE, "the shared lookup failed"), false);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Skipped(SkipReason.NO_TIME_LEFT);
+    }
   }
 
   private ProviderOutcome withRetries(LookupQuery query, Instant deadline) {
