@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,9 +50,18 @@ public final class Ledger {
    * snapshot then cannot go stale before its first write).
    */
   public void lock(Connection connection) throws SQLException {
+    lockedHead(connection);
+  }
+
+  /** The end of the chain, read while taking its row lock, in one statement. */
+  private record Head(long seq, String hash) {}
+
+  private static Head lockedHead(Connection connection) throws SQLException {
     try (PreparedStatement lock = connection.prepareStatement(
-        "UPDATE ledger_head SET last_seq = last_seq WHERE id = 1")) {
-      lock.executeUpdate();
+        "UPDATE ledger_head SET last_seq = last_seq WHERE id = 1 RETURNING last_seq, last_hash");
+        ResultSet rows = lock.executeQuery()) {
+      rows.next();
+      return new Head(rows.getLong(1), rows.getString(2));
     }
   }
 
@@ -60,24 +70,19 @@ public final class Ledger {
     if (events.isEmpty()) {
       return List.of();
     }
-    lock(connection);
-    long seq;
-    String previous;
-    try (PreparedStatement head = connection.prepareStatement("SELECT last_seq, last_hash FROM ledger_head WHERE id = 1");
-        ResultSet rows = head.executeQuery()) {
-      rows.next();
-      seq = rows.getLong(1);
-      previous = rows.getString(2);
-    }
+    Head locked = lockedHead(connection);
+    long seq = locked.seq();
+    String previous = locked.hash();
+    Map<String, Instant> subjects = new LinkedHashMap<>();
+    events.forEach(event -> subjects.putIfAbsent(event.subjectKey(), event.at()));
+    Map<String, byte[]> proofKeys = keys.proofKeys(connection, subjects);
     List<ConsentEvent> stored = new ArrayList<>(events.size());
     try (PreparedStatement insert = connection.prepareStatement(
         "INSERT INTO consent_events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       for (NewConsentEvent event : events) {
         seq++;
         String subjectKey = event.subjectKey();
-        byte[] proofKey = keys.proofKey(connection, subjectKey, event.at(), true)
-            .orElseThrow(() -> new IllegalStateException("the subject's proof key was destroyed; it was erased"));
-        String evidence = SubjectKeys.encrypt(proofKey, json(event.evidence()));
+        String evidence = SubjectKeys.encrypt(proofKeys.get(subjectKey), json(event.evidence()));
         String id = UUID.randomUUID().toString();
         String hash = ChainHash.of(seq, id, event.at().toEpochMilli(), subjectKey, event.channel().id(),
             event.purpose(), event.action().id(), event.basis().id(), event.actor().toString(),
@@ -114,7 +119,7 @@ public final class Ledger {
 
   /** A subject's events in ledger order, with evidence decrypted while its proof key exists. */
   public List<ConsentEvent> eventsOf(Connection connection, String subjectKey) throws SQLException {
-    Optional<byte[]> proofKey = keys.proofKey(connection, subjectKey, Instant.EPOCH, false);
+    Optional<byte[]> proofKey = keys.proofKey(connection, subjectKey);
     List<ConsentEvent> events = new ArrayList<>();
     try (PreparedStatement select = connection.prepareStatement(
         "SELECT " + COLUMNS + " FROM consent_events WHERE subject_key = ? ORDER BY seq")) {
@@ -141,7 +146,7 @@ public final class Ledger {
           String subjectKey = rows.getString(4);
           Optional<byte[]> proofKey = proofKeys.get(subjectKey);
           if (proofKey == null) {
-            proofKey = keys.proofKey(connection, subjectKey, Instant.EPOCH, false);
+            proofKey = keys.proofKey(connection, subjectKey);
             proofKeys.put(subjectKey, proofKey);
           }
           sink.accept(read(rows, proofKey));

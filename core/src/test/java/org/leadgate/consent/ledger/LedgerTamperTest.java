@@ -199,7 +199,7 @@ class LedgerTamperTest {
     assertEquals(5, broken(verify()).seq());
 
     // replaced by evidence that decrypts (sealed under the subject's own key), saying something else
-    byte[] key = transactions.read(c -> ledger.keys().proofKey(c, grace, T0, false)).orElseThrow();
+    byte[] key = transactions.read(c -> ledger.keys().proofKey(c, grace)).orElseThrow();
     String forged = SubjectKeys.encrypt(key, "{\"ip\":\"198.51.100.66\",\"formId\":\"contact\"}"
         .getBytes(StandardCharsets.UTF_8));
     sql("UPDATE consent_events SET evidence = ? WHERE seq = 5", forged);
