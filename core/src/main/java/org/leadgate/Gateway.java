@@ -15,6 +15,8 @@ import org.leadgate.consent.ConsentService;
 import org.leadgate.consent.ConsentStage;
 import org.leadgate.consent.ConfirmationSender;
 import org.leadgate.enrichment.engine.Enrichment;
+import org.leadgate.scoring.funnel.LeadScoring;
+import org.leadgate.scoring.funnel.ScoringStage;
 import org.leadgate.consent.Wordings;
 import org.leadgate.consent.compliance.ComplianceService;
 import org.leadgate.consent.retention.RetentionJob;
@@ -69,6 +71,7 @@ public final class Gateway implements AutoCloseable {
   private final RetentionJob retention;
   private final Optional<ConfirmationSender> mailer;
   private final Enrichment enrichment;
+  private final LeadScoring scoring;
 
   private Gateway(GatewayConfig config, Clock clock, Database database, CrmAdapter crm, Ledger ledger,
       Optional<ConfirmationSender> mailer, ClassLoader plugins) {
@@ -81,13 +84,16 @@ public final class Gateway implements AutoCloseable {
     ConsentRecorder consentRecorder = new ConsentRecorder(config, ledger);
     this.store = new LeadStore(database, transactions, config.crm().adapter(), (connection, accept) -> {
       Enrichment.recordRequest(connection, accept);
-      return consentRecorder.accepted(connection, accept);
+      List<Outcome.ConsentReply> consents = consentRecorder.accepted(connection, accept);
+      LeadScoring.recordAccepted(connection, accept, consents);
+      return consents;
     });
     this.enrichment = Enrichment.create(config, plugins, database, transactions, store, clock);
     this.worker = new DeliveryWorker(store, enrichment, this::deliver, config.delivery(),
         new Backoff(config.delivery().initialBackoff(), config.delivery().maxBackoff(),
             ThreadLocalRandom.current()), clock);
     this.consent = new ConsentService(config, ledger, transactions, store, clock, worker::wake);
+    this.scoring = new LeadScoring(config.scoring(), transactions, store, ledger.keys(), clock, worker::wake);
     this.compliance = new ComplianceService(config, ledger, transactions, clock);
     this.retention = new RetentionJob(transactions, ledger, config.consent(), clock, store, worker::wake);
     this.writer = new GroupCommitWriter(store, config.intake().maxBatch(), () -> {
@@ -151,6 +157,11 @@ public final class Gateway implements AutoCloseable {
     return config;
   }
 
+  /** Scoring: behaviour events and the stage the CRM sets. */
+  public LeadScoring scoring() {
+    return scoring;
+  }
+
   /** Consent after intake: confirmation and withdrawal links, the consent API, permissions. */
   public ConsentService consent() {
     return consent;
@@ -194,7 +205,8 @@ public final class Gateway implements AutoCloseable {
 
   private DeliveryResult deliver(LeadStore.PendingDelivery pending, int attempt) {
     Outcome outcome = RealStageChain.run(
-        List.of(new ConsentStage(consent), new DeliverStage(crm, pending.idempotencyKey(), attempt)),
+        List.of(new ConsentStage(consent), new ScoringStage(scoring),
+            new DeliverStage(crm, pending.idempotencyKey(), attempt)),
         pending.lead());
     if (outcome instanceof Outcome.CrmAnswered answered) {
       return answered.result();

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.leadgate.scoring.ScoringConfig;
 
 /** The whole validated configuration of one gateway. */
 public record GatewayConfig(
@@ -17,6 +18,7 @@ public record GatewayConfig(
     ConsentConfig consent,
     EnrichmentConfig enrichment,
     QualityConfig quality,
+    ScoringConfig scoring,
     List<FormConfig> forms) {
 
   public GatewayConfig {
@@ -25,7 +27,8 @@ public record GatewayConfig(
 
   /** The same configuration on other storage (tests and embedders). */
   public GatewayConfig withStorage(StorageConfig other) {
-    return new GatewayConfig(dataDirectory, other, intake, delivery, crm, admin, consent, enrichment, quality, forms);
+    return new GatewayConfig(dataDirectory, other, intake, delivery, crm, admin, consent, enrichment, quality, scoring,
+        forms);
   }
 
   public Optional<FormConfig> form(String id) {
@@ -34,7 +37,8 @@ public record GatewayConfig(
 
   static GatewayConfig from(ConfigNode root) {
     root.allowOnly(
-        "dataDirectory", "storage", "intake", "delivery", "crm", "admin", "consent", "enrichment", "quality", "forms");
+        "dataDirectory", "storage", "intake", "delivery", "crm", "admin", "consent", "enrichment", "quality", "scoring",
+        "forms");
     Path dataDirectory = Path.of(root.string("dataDirectory", "./data")).toAbsolutePath().normalize();
     List<ConfigNode> formNodes = root.list("forms");
     if (formNodes.isEmpty()) {
@@ -63,6 +67,7 @@ public record GatewayConfig(
         consent,
         enrichment,
         QualityConfig.from(root.section("quality")),
+        ScoringConfig.from(root.section("scoring")),
         forms);
   }
 

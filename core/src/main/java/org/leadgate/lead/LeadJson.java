@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import org.leadgate.consent.Permissions;
+import org.leadgate.scoring.LeadScore;
+import org.leadgate.scoring.Score;
 
 /**
  * The JSON shape in which a lead leaves LeadGate (log target, minimal generic adapter):
@@ -19,6 +21,8 @@ import org.leadgate.consent.Permissions;
  * {@code REQUEST}) and origin; looked-up values also carry the provider's confidence.
  * Fields a quality check normalised or flagged appear under {@code quality}, e.g.
  * {@code "quality": {"phone": {"typed": "030 1234567", "flags": []}}}.
+ * Once scored, {@code scoring} holds {@code score}, {@code fit}, {@code behaviour}, {@code grade}, {@code role},
+ * {@code stage}, {@code mqlAt}, {@code slaDueAt} and {@code reasons} ({@code [{"rule": "...", "points": 5}]}).
  * {@code consent} holds every channel and purpose the gateway knows for the lead; a missing one is not permitted.
  * A permitted consent that was not used for {@code consent.retention.staleAfter} also carries {@code "stale": true}:
  * it needs re-permission before it is blocked.
@@ -47,6 +51,7 @@ public final class LeadJson {
       }
       quality(root, entry.getKey(), entry.getValue());
     }
+    lead.score().ifPresent(scored -> scoring(root, scored));
     ObjectNode consent = root.putObject("consent");
     for (Permissions.Permission permission : lead.permissions().entries()) {
       ObjectNode channel = consent.has(permission.channel().id())
@@ -61,6 +66,25 @@ public final class LeadJson {
       }
     }
     return root;
+  }
+
+  /**
+   * {@code scoring}: the total with its fit and behaviour parts, grade, buying-center role, the reasons (rule to
+   * points), the stage, and while the lead is handed over, when it became an MQL and when sales should act.
+   */
+  private static void scoring(ObjectNode root, LeadScore scored) {
+    Score score = scored.score();
+    ObjectNode node = root.putObject("scoring")
+        .put("score", score.total())
+        .put("fit", score.fit())
+        .put("behaviour", score.behaviour())
+        .put("stage", scored.stage().stage().id());
+    score.grade().ifPresent(grade -> node.put("grade", grade));
+    score.role().ifPresent(role -> node.put("role", role.id()));
+    scored.stage().mqlAt().ifPresent(at -> node.put("mqlAt", at.toString()));
+    scored.stage().slaDue().ifPresent(at -> node.put("slaDueAt", at.toString()));
+    ArrayNode reasons = node.putArray("reasons");
+    score.reasons().forEach(reason -> reasons.addObject().put("rule", reason.rule()).put("points", reason.points()));
   }
 
   /** What a field's quality check kept and noticed, under {@code quality}, only for fields it touched. */

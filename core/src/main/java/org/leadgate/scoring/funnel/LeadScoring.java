@@ -1,0 +1,173 @@
+package org.leadgate.scoring.funnel;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.leadgate.consent.ConsentStore;
+import org.leadgate.consent.Subject;
+import org.leadgate.consent.ledger.SubjectKeys;
+import org.leadgate.lead.Lead;
+import org.leadgate.pipeline.Outcome;
+import org.leadgate.scoring.BehaviourEvent;
+import org.leadgate.scoring.LeadScore;
+import org.leadgate.scoring.Score;
+import org.leadgate.scoring.Scorer;
+import org.leadgate.scoring.ScoringConfig;
+import org.leadgate.scoring.Stage;
+import org.leadgate.scoring.StageDecision;
+import org.leadgate.storage.LeadStore;
+import org.leadgate.storage.StorageUnavailableException;
+import org.leadgate.storage.Transactions;
+
+/**
+ * Scoring in a running gateway. Each accepted lead gets a {@code form-submitted} event and a
+ * {@code consent-requested} event per ticked box (with {@code channel} and {@code purpose}); other events arrive
+ * through {@link #record}. Before each delivery the lead is scored on the gateway's clock and its stage decided:
+ * scoring moves it up to MQL (and back when its score decays), the CRM moves it further ({@link #setStage}), and
+ * scoring never lowers a stage the CRM set. New events and stages queue the lead for delivery again.
+ */
+public final class LeadScoring {
+  /** Who set a stage. */
+  static final String BY_SCORING = "scoring";
+  static final String BY_CRM = "crm";
+
+  private final ScoringConfig config;
+  private final Scorer scorer;
+  private final Transactions transactions;
+  private final LeadStore leads;
+  private final SubjectKeys keys;
+  private final Clock clock;
+  private final Runnable wakeDelivery;
+
+  public LeadScoring(ScoringConfig config, Transactions transactions, LeadStore leads, SubjectKeys keys, Clock clock,
+      Runnable wakeDelivery) {
+    this.config = config;
+    this.scorer = new Scorer(config);
+    this.transactions = transactions;
+    this.leads = leads;
+    this.keys = keys;
+    this.clock = clock;
+    this.wakeDelivery = wakeDelivery;
+  }
+
+  /** The events of a lead being accepted, in the accepting transaction. */
+  public static void recordAccepted(Connection connection, LeadStore.Accept accept,
+      List<Outcome.ConsentReply> consents) throws SQLException {
+    Instant at = accept.submission().receivedAt();
+    String leadId = accept.lead().id();
+    ScoringStore.addEvent(connection, leadId,
+        new BehaviourEvent("form-submitted", at, Map.of("form", accept.lead().formId())));
+    for (Outcome.ConsentReply consent : consents) {
+      ScoringStore.addEvent(connection, leadId, new BehaviourEvent("consent-requested", at,
+          Map.of("channel", consent.channel(), "purpose", consent.purpose())));
+    }
+  }
+
+  /** Who an event is about: a lead id, or every lead of an email address. */
+  public sealed interface LeadRef {
+    record ById(String leadId) implements LeadRef {}
+
+    record ByEmail(String email) implements LeadRef {}
+  }
+
+  /** Stores an event for the lead(s) it names and queues them for delivery; answers their ids (none: unknown). */
+  public List<String> record(LeadRef who, BehaviourEvent event) {
+    try {
+      List<String> ids = transactions.write(connection -> {
+        List<String> found = leadsOf(connection, who);
+        for (String leadId : found) {
+          ScoringStore.addEvent(connection, leadId, event);
+        }
+        leads.requeue(connection, found, clock.instant());
+        return found;
+      });
+      if (!ids.isEmpty()) {
+        wakeDelivery.run();
+      }
+      return ids;
+    } catch (SQLException e) {
+      throw new StorageUnavailableException("cannot record the event", e);
+    }
+  }
+
+  /** What came of the CRM setting a stage. */
+  public enum StageChange {
+    SET,
+    UNKNOWN_LEAD,
+    UNKNOWN_STAGE
+  }
+
+  /** The CRM moves a lead to {@code stageId} (for example {@code sal} once sales accepted it). */
+  public StageChange setStage(String leadId, String stageId) {
+    Optional<Stage> stage = config.stages().find(stageId);
+    if (stage.isEmpty()) {
+      return StageChange.UNKNOWN_STAGE;
+    }
+    try {
+      boolean known = transactions.write(connection -> {
+        if (!ScoringStore.leadExists(connection, leadId)) {
+          return false;
+        }
+        Optional<Instant> mqlAt = ScoringStore.stage(connection, leadId).flatMap(ScoringStore.StoredStage::mqlAt);
+        Instant now = now();
+        ScoringStore.saveStage(connection, leadId, new ScoringStore.StoredStage(stage.get().id(),
+            atOrAfterHandover(stage.get()) ? mqlAt.or(() -> Optional.of(now)) : Optional.empty(), BY_CRM), now);
+        leads.requeue(connection, List.of(leadId), now);
+        return true;
+      });
+      if (known) {
+        wakeDelivery.run();
+      }
+      return known ? StageChange.SET : StageChange.UNKNOWN_LEAD;
+    } catch (SQLException e) {
+      throw new StorageUnavailableException("cannot set the stage of " + leadId, e);
+    }
+  }
+
+  /** Scores the lead now and decides its stage, storing a changed stage; the lead carries both. */
+  public Lead score(Lead lead) {
+    try {
+      return transactions.write(connection -> {
+        Instant now = now();
+        Score score = scorer.score(lead, ScoringStore.events(connection, lead.id()), now);
+        Optional<ScoringStore.StoredStage> stored = ScoringStore.stage(connection, lead.id());
+        Stage current = stored.flatMap(s -> config.stages().find(s.stage())).orElse(config.stages().entry());
+        StageDecision decision = config.stages().decide(score, current,
+            stored.flatMap(ScoringStore.StoredStage::mqlAt), now);
+        ScoringStore.StoredStage next = new ScoringStore.StoredStage(decision.stage().id(), decision.mqlAt(),
+            decision.stage().equals(current) ? stored.map(ScoringStore.StoredStage::setBy).orElse(BY_SCORING)
+                : BY_SCORING);
+        if (stored.isEmpty() || !stored.get().equals(next)) {
+          ScoringStore.saveStage(connection, lead.id(), next, now);
+        }
+        return lead.withScore(new LeadScore(score, decision));
+      });
+    } catch (SQLException e) {
+      throw new StorageUnavailableException("cannot score " + lead.id(), e);
+    }
+  }
+
+  /** Now, to the millisecond that storage keeps, so a hand-over time reads the same before and after it is stored. */
+  private Instant now() {
+    return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+  }
+
+  private boolean atOrAfterHandover(Stage stage) {
+    List<Stage> all = config.stages().all();
+    return all.indexOf(stage) >= all.indexOf(config.stages().find(org.leadgate.scoring.Stages.HANDOVER)
+        .orElseThrow());
+  }
+
+  private List<String> leadsOf(Connection connection, LeadRef who) throws SQLException {
+    if (who instanceof LeadRef.ById byId) {
+      return ScoringStore.leadExists(connection, byId.leadId()) ? List.of(byId.leadId()) : List.of();
+    }
+    String email = ((LeadRef.ByEmail) who).email();
+    return new ArrayList<>(ConsentStore.leadsOf(connection, keys.keyOf(Subject.email(email))));
+  }
+}

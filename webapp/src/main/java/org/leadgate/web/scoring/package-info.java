@@ -1,0 +1,2 @@
+/** The scoring API: behaviour events ({@code POST /api/events}) and the stage the CRM sets. */
+package org.leadgate.web.scoring;
