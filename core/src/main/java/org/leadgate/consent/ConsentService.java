@@ -17,6 +17,7 @@ import org.leadgate.config.GatewayConfig;
 import org.leadgate.config.PurposeConfig;
 import org.leadgate.consent.ledger.ConsentEvent;
 import org.leadgate.consent.ledger.Ledger;
+import org.leadgate.scoring.funnel.LeadScoring;
 import org.leadgate.consent.ledger.NewConsentEvent;
 import org.leadgate.consent.ledger.Verification;
 import org.leadgate.storage.LeadStore;
@@ -148,7 +149,9 @@ public final class ConsentService {
       ledger.append(connection, List.of(new NewConsentEvent(now, request.subjectKey(), request.channel(),
           request.purpose(), Action.CONFIRMED, ConfirmationRequests.basisOf(request.channel()), new Evidence(evidence),
           Actor.person(), Optional.of(request.leadId()))));
-      leads.requeue(connection, ConsentStore.leadsOf(connection, request.subjectKey()), now);
+      List<String> confirmedLeads = ConsentStore.leadsOf(connection, request.subjectKey());
+      LeadScoring.recordConfirmed(connection, confirmedLeads, request.channel().id(), request.purpose(), now);
+      leads.requeue(connection, confirmedLeads, now);
       return state;
     });
     if (result instanceof LinkState.Valid) {

@@ -26,8 +26,8 @@ import org.leadgate.storage.Transactions;
 
 /**
  * Scoring in a running gateway. Each accepted lead gets a {@code form-submitted} event and a
- * {@code consent-requested} event per ticked box (with {@code channel} and {@code purpose}); other events arrive
- * through {@link #record}. Before each delivery the lead is scored on the gateway's clock and its stage decided:
+ * {@code consent-requested} event per ticked box (with {@code channel} and {@code purpose}), a confirmed double
+ * opt-in or SMS link a {@code consent-confirmed} one; other events arrive through {@link #record}. Before each delivery the lead is scored on the gateway's clock and its stage decided:
  * scoring moves it up to MQL (and back when its score decays), the CRM moves it further ({@link #setStage}), and
  * scoring never lowers a stage the CRM set. New events and stages queue the lead for delivery again.
  */
@@ -65,6 +65,15 @@ public final class LeadScoring {
     for (Outcome.ConsentReply consent : consents) {
       ScoringStore.addEvent(connection, leadId, new BehaviourEvent("consent-requested", at,
           Map.of("channel", consent.channel(), "purpose", consent.purpose())));
+    }
+  }
+
+  /** A {@code consent-confirmed} event ({@code channel}, {@code purpose}) for each lead, in the confirming transaction. */
+  public static void recordConfirmed(Connection connection, List<String> leadIds, String channel, String purpose,
+      Instant at) throws SQLException {
+    for (String leadId : leadIds) {
+      ScoringStore.addEvent(connection, leadId,
+          new BehaviourEvent("consent-confirmed", at, Map.of("channel", channel, "purpose", purpose)));
     }
   }
 

@@ -290,6 +290,8 @@ class ConsentIT {
     Eventually.await("the CRM gets the update", Duration.ofSeconds(10), () -> crmViews(leadId).size() == 2);
     JsonNode after = permission(crmViews(leadId).get(1), "phone", "sales-calls");
     assertTrue(after.get("permitted").asBoolean());
+    assertEquals("1", rows.value("SELECT COUNT(*) FROM lead_events WHERE lead_id = ? AND type = 'consent-confirmed'",
+        leadId), "the confirmation is a behaviour event for scoring");
     assertEquals("confirmed", after.get("status").asText());
     assertEquals("consent-documented", after.get("basis").asText());
     assertFalse(permission(crmViews(leadId).get(1), "email", "newsletter").get("permitted").asBoolean(),
