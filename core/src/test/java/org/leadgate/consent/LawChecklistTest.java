@@ -37,10 +37,11 @@ import org.leadgate.testing.MutableClock;
  * driving the real gateway: SQLite in a temporary directory, confirmation mails as {@code .eml} files, the
  * {@code log} CRM target, and an injected clock for everything that depends on time.
  *
- * <p>Lines the consent module does not cover have no test here (18 access and export and 23 security of exports
- * belong to the compliance module; 20 privacy notice and enrichment sources, 21 IP truncation, 22 third-country
- * providers are not built). Tests marked {@code @Disabled("BUG: …")} state what the law asks and the
- * product does not do yet.
+ * <p>Lines the consent module does not cover are tested where they are built: 18 access and export and 23 security
+ * of exports in the compliance tests; 20 (enrichment sources recorded per field: the provenance the CRM receives),
+ * 21 (the client address cut to its network once looked up, erased with the lead) and 22 (each provider's region
+ * in health) in {@code EnrichmentContract}, {@code EnrichmentIT} and {@code ComplianceServiceContract}. Tests marked
+ * {@code @Disabled("BUG: …")} state what the law asks and the product does not do yet.
  */
 class LawChecklistTest {
   private static final Instant T0 = Instant.parse("2026-01-05T09:00:00Z");
