@@ -32,6 +32,9 @@ final class DomainTypos {
       Arrays.stream(Locale.getISOCountries()).map(code -> code.toLowerCase(Locale.ROOT)),
       Stream.of("uk", "eu", "com", "net", "org", "info", "biz")).collect(Collectors.toUnmodifiableSet());
 
+  /** The most edits a suggestion may be away. */
+  private static final int MOST_EDITS = 2;
+
   private DomainTypos() {}
 
   /**
@@ -52,13 +55,16 @@ final class DomainTypos {
     String closest = COMMON.get(0);
     int fewest = Integer.MAX_VALUE;
     for (String common : COMMON) {
+      if (Math.abs(common.length() - domain.length()) > MOST_EDITS) {
+        continue; // at least that many edits apart: never a suggestion
+      }
       int edits = edits(domain, common);
       if (edits < fewest) {
         closest = common;
         fewest = edits;
       }
     }
-    return fewest <= (closest.length() >= 9 ? 2 : 1) && !isSibling(domain, closest)
+    return fewest <= (closest.length() >= 9 ? MOST_EDITS : 1) && !isSibling(domain, closest)
         ? Optional.of(closest) : Optional.empty();
   }
 
@@ -73,24 +79,37 @@ final class DomainTypos {
     return dot < 0 ? domain : domain.substring(0, dot);
   }
 
-  /** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */
+  /**
+   * Optimal string alignment distance (insertions, deletions, substitutions and swaps of neighbours), or more than
+   * {@link #MOST_EDITS} as soon as no alignment can stay within it.
+   */
   private static int edits(String a, String b) {
-    int[][] d = new int[a.length() + 1][b.length() + 1];
-    for (int i = 0; i <= a.length(); i++) {
-      d[i][0] = i;
-    }
+    int[] twoBack = new int[b.length() + 1];
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {
-      d[0][j] = j;
+      previous[j] = j;
     }
     for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      int rowMinimum = i;
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        int best = Math.min(Math.min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
         if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+          best = Math.min(best, twoBack[j - 2] + 1);
         }
+        current[j] = best;
+        rowMinimum = Math.min(rowMinimum, best);
       }
+      if (rowMinimum > MOST_EDITS) {
+        return rowMinimum;
+      }
+      int[] recycled = twoBack;
+      twoBack = previous;
+      previous = current;
+      current = recycled;
     }
-    return d[a.length()][b.length()];
+    return previous[b.length()];
   }
 }

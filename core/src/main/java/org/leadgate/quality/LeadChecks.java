@@ -101,6 +101,9 @@ public final class LeadChecks {
   /** Stores the check's value (keeping what was typed when it differs) and its flags. */
   private static Lead apply(Lead lead, String field, FieldValue typed, Checked checked, boolean normalise) {
     boolean changed = normalise && !checked.value().equals(typed.value());
+    if (!changed && checked.flags().isEmpty()) {
+      return lead;
+    }
     return lead.withField(field, new FieldValue(changed ? checked.value() : typed.value(), typed.provenance(),
         changed ? Optional.of(typed.value()) : Optional.empty(), checked.flags()));
   }

@@ -53,8 +53,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * The whole enrichment of one lead with warm caches, per second on one core: request metadata (User-Agent,
  * Accept-Language, referrer, UTM), the input checks (public IP, company domain not freemail), the waterfall over a
  * GeoIP2 City database (local) and a remote company-data provider behind its guard whose cache already holds every
- * domain (so no call leaves the process), the merge by precedence, and the IP truncation. Storage is not part of
- * it. Target: at least 50,000 leads/s.
+ * domain (so no call leaves the process), the merge by precedence, the quality checks of the typed email address and
+ * country, and the IP truncation. Storage is not part of it. Target: at least 50,000 leads/s.
  *
  * <p>Run: {@code mvn -B -pl core -am -DskipTests -Pbenchmark verify -Dbench.parts=jmh
  * -Dbench.jmh="EnrichmentBenchmark -wi 3 -i 5 -f 1 -r 2s"}.
