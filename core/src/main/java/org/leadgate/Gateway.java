@@ -146,6 +146,7 @@ public final class Gateway implements AutoCloseable {
     }
     gateway.worker.start();
     gateway.enrichment.start();
+    gateway.scoring.start();
     gateway.retention.start();
     mailer.ifPresent(ConfirmationSender::start);
     LOG.info("event=gateway.started forms={} crm={} storage={}", config.forms().size(), config.crm().adapter(),
@@ -260,6 +261,7 @@ public final class Gateway implements AutoCloseable {
     retention.close();
     writer.close();
     mailer.ifPresent(ConfirmationSender::close);
+    scoring.close();
     worker.close();
     enrichment.close();
     crm.close();

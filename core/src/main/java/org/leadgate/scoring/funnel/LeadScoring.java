@@ -3,6 +3,7 @@ package org.leadgate.scoring.funnel;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,9 @@ import org.leadgate.scoring.StageDecision;
 import org.leadgate.storage.LeadStore;
 import org.leadgate.storage.StorageUnavailableException;
 import org.leadgate.storage.Transactions;
+import org.leadgate.work.PollingLoop;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Scoring in a running gateway. Each accepted lead gets a {@code form-submitted} event and a
@@ -31,10 +35,13 @@ import org.leadgate.storage.Transactions;
  * scoring moves it up to MQL (and back when its score decays), the CRM moves it further ({@link #setStage}), and
  * scoring never lowers a stage the CRM set. New events and stages queue the lead for delivery again.
  */
-public final class LeadScoring {
+public final class LeadScoring implements AutoCloseable {
   /** Who set a stage. */
   static final String BY_SCORING = "scoring";
   static final String BY_CRM = "crm";
+  private static final int RECHECK_BATCH = 500;
+  private static final Duration RECHECK_EVERY = Duration.ofHours(1);
+  private static final Logger LOG = LoggerFactory.getLogger(LeadScoring.class);
 
   private final ScoringConfig config;
   private final Scorer scorer;
@@ -43,6 +50,7 @@ public final class LeadScoring {
   private final SubjectKeys keys;
   private final Clock clock;
   private final Runnable wakeDelivery;
+  private final PollingLoop recheck;
 
   public LeadScoring(ScoringConfig config, Transactions transactions, LeadStore leads, SubjectKeys keys, Clock clock,
       Runnable wakeDelivery) {
@@ -53,6 +61,18 @@ public final class LeadScoring {
     this.keys = keys;
     this.clock = clock;
     this.wakeDelivery = wakeDelivery;
+    this.recheck = new PollingLoop("leadgate-scoring", RECHECK_EVERY, Duration.ofSeconds(30), this::recheckOnce,
+        e -> LOG.warn("event=scoring.recheck_failed error=\"{}\"", e.getMessage()));
+  }
+
+  /** Starts the hourly check of decayed scores. */
+  public void start() {
+    recheck.start();
+  }
+
+  @Override
+  public void close() {
+    recheck.close();
   }
 
   /** The events of a lead being accepted, in the accepting transaction. */
@@ -141,24 +161,50 @@ public final class LeadScoring {
   /** Scores the lead now and decides its stage, storing a changed stage; the lead carries both. */
   public Lead score(Lead lead) {
     try {
-      return transactions.write(connection -> {
-        Instant now = now();
-        Score score = scorer.score(lead, ScoringStore.events(connection, lead.id()), now);
-        Optional<ScoringStore.StoredStage> stored = ScoringStore.stage(connection, lead.id());
-        Stage current = stored.flatMap(s -> config.stages().find(s.stage())).orElse(config.stages().entry());
-        StageDecision decision = config.stages().decide(score, current,
-            stored.flatMap(ScoringStore.StoredStage::mqlAt), now);
-        ScoringStore.StoredStage next = new ScoringStore.StoredStage(decision.stage().id(), decision.mqlAt(),
-            decision.stage().equals(current) ? stored.map(ScoringStore.StoredStage::setBy).orElse(BY_SCORING)
-                : BY_SCORING);
-        if (stored.isEmpty() || !stored.get().equals(next)) {
-          ScoringStore.saveStage(connection, lead.id(), next, now);
-        }
-        return lead.withScore(new LeadScore(score, decision));
-      });
+      return transactions.write(connection -> scoreIn(connection, lead).scored());
     } catch (SQLException e) {
       throw new StorageUnavailableException("cannot score " + lead.id(), e);
     }
+  }
+
+  /**
+   * Scores again the leads that scoring moved beyond the first stage, so that one whose behaviour points decayed
+   * below its threshold falls back (an MQL nobody worked on is recycled to Lead) and the CRM is told. Run hourly by
+   * the gateway; answers how many leads changed stage.
+   */
+  public int recheckOnce() throws SQLException {
+    List<String> changed = transactions.write(connection -> {
+      List<String> moved = new ArrayList<>();
+      for (Lead lead : ScoringStore.scoredBeyond(connection, config.stages().entry().id(), RECHECK_BATCH)) {
+        if (scoreIn(connection, lead).stageChanged()) {
+          moved.add(lead.id());
+        }
+      }
+      leads.requeue(connection, moved, now());
+      return moved;
+    });
+    if (!changed.isEmpty()) {
+      wakeDelivery.run();
+    }
+    return changed.size();
+  }
+
+  private record Scored(Lead scored, boolean stageChanged) {}
+
+  private Scored scoreIn(Connection connection, Lead lead) throws SQLException {
+    Instant now = now();
+    Score score = scorer.score(lead, ScoringStore.events(connection, lead.id()), now);
+    Optional<ScoringStore.StoredStage> stored = ScoringStore.stage(connection, lead.id());
+    Stage current = stored.flatMap(s -> config.stages().find(s.stage())).orElse(config.stages().entry());
+    StageDecision decision = config.stages().decide(score, current,
+        stored.flatMap(ScoringStore.StoredStage::mqlAt), now);
+    ScoringStore.StoredStage next = new ScoringStore.StoredStage(decision.stage().id(), decision.mqlAt(),
+        decision.stage().equals(current) ? stored.map(ScoringStore.StoredStage::setBy).orElse(BY_SCORING)
+            : BY_SCORING);
+    if (stored.isEmpty() || !stored.get().equals(next)) {
+      ScoringStore.saveStage(connection, lead.id(), next, now);
+    }
+    return new Scored(lead.withScore(new LeadScore(score, decision)), !decision.stage().equals(current));
   }
 
   /** Now, to the millisecond that storage keeps, so a hand-over time reads the same before and after it is stored. */

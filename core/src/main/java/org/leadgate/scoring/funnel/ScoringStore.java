@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.leadgate.lead.Lead;
 import org.leadgate.scoring.BehaviourEvent;
+import org.leadgate.storage.FieldsCodec;
 
 /** The tables {@code lead_events} and {@code lead_stages}. */
 final class ScoringStore {
@@ -82,6 +84,24 @@ final class ScoringStore {
       upsert.setString(4, stage.setBy());
       upsert.setLong(5, now.toEpochMilli());
       upsert.executeUpdate();
+    }
+  }
+
+  /** Leads whose stage scoring reached beyond {@code entryStage} (these may fall back as their score decays). */
+  static List<Lead> scoredBeyond(Connection connection, String entryStage, int limit) throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement("SELECT l.id, l.form_id, l.received_at, l.fields"
+        + " FROM lead_stages s JOIN leads l ON l.id = s.lead_id WHERE s.set_by = 'scoring' AND s.stage <> ?"
+        + " ORDER BY s.updated_at LIMIT ?")) {
+      select.setString(1, entryStage);
+      select.setInt(2, limit);
+      List<Lead> found = new ArrayList<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          found.add(new Lead(rows.getString(1), rows.getString(2), Instant.ofEpochMilli(rows.getLong(3)),
+              FieldsCodec.decode(rows.getString(4))));
+        }
+      }
+      return found;
     }
   }
 
