@@ -1,8 +1,5 @@
 package org.leadgate.enrichment.engine;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,6 +14,7 @@ import javax.sql.DataSource;
 import org.leadgate.lead.Lead;
 import org.leadgate.storage.FieldsCodec;
 import org.leadgate.storage.LeadStore;
+import org.leadgate.storage.TextMapColumn;
 import org.leadgate.storage.Transactions;
 
 /**
@@ -24,8 +22,6 @@ import org.leadgate.storage.Transactions;
  * ({@code enrichments}), and the merged fields written back to {@code leads}.
  */
 final class EnrichmentStore {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   /** Where a lead's enrichment stands. */
   enum Status {
     /** Every provider answered, or the lead was accepted. */
@@ -74,7 +70,7 @@ final class EnrichmentStore {
       insert.setString(3, request.userAgent().orElse(null));
       insert.setString(4, request.acceptLanguage().orElse(null));
       insert.setString(5, request.referrer().orElse(null));
-      insert.setString(6, request.utm().isEmpty() ? null : json(request.utm()));
+      insert.setString(6, TextMapColumn.write(request.utm()));
       insert.executeUpdate();
     }
   }
@@ -116,8 +112,7 @@ final class EnrichmentStore {
         while (rows.next()) {
           Lead lead = new Lead(rows.getString(1), rows.getString(2), Instant.ofEpochMilli(rows.getLong(3)),
               FieldsCodec.decode(rows.getString(4)));
-          String gaps = rows.getString(7);
-          due.add(new Due(lead, request(rows, 8), gaps == null ? Map.of() : parse(gaps), rows.getInt(5),
+          due.add(new Due(lead, request(rows, 8), TextMapColumn.read(rows.getString(7)), rows.getInt(5),
               Instant.ofEpochMilli(rows.getLong(6))));
         }
       }
@@ -164,7 +159,7 @@ final class EnrichmentStore {
         + " next_run_at = excluded.next_run_at, updated_at = excluded.updated_at")) {
       upsert.setString(1, leadId);
       upsert.setString(2, status.id);
-      upsert.setString(3, gaps.isEmpty() ? null : json(gaps));
+      upsert.setString(3, TextMapColumn.write(gaps));
       upsert.setInt(4, runs);
       upsert.setLong(5, firstRunAt.toEpochMilli());
       upsert.setLong(6, nextRunAt.toEpochMilli());
@@ -194,7 +189,7 @@ final class EnrichmentStore {
     String utm = rows.getString(first + 5);
     return new StoredRequest(Optional.ofNullable(rows.getString(first)), rows.getInt(first + 1) == 1,
         Optional.ofNullable(rows.getString(first + 2)), Optional.ofNullable(rows.getString(first + 3)),
-        Optional.ofNullable(rows.getString(first + 4)), utm == null ? Map.of() : parse(utm));
+        Optional.ofNullable(rows.getString(first + 4)), TextMapColumn.read(utm));
   }
 
   private static void update(Connection connection, String sql, String... values) throws SQLException {
@@ -206,19 +201,4 @@ final class EnrichmentStore {
     }
   }
 
-  private static String json(Map<String, String> values) {
-    try {
-      return JSON.writeValueAsString(values);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a map of strings always serialises", e);
-    }
-  }
-
-  private static Map<String, String> parse(String json) throws SQLException {
-    try {
-      return JSON.readValue(json, new TypeReference<Map<String, String>>() {});
-    } catch (JsonProcessingException e) {
-      throw new SQLException("stored enrichment data is not JSON", e);
-    }
-  }
 }

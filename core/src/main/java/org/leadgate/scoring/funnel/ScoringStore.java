@@ -1,8 +1,5 @@
 package org.leadgate.scoring.funnel;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,17 +8,15 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.leadgate.lead.Lead;
 import org.leadgate.scoring.BehaviourEvent;
 import org.leadgate.storage.FieldsCodec;
+import org.leadgate.storage.TextMapColumn;
 
 /** The tables {@code lead_events} and {@code lead_stages}. */
 final class ScoringStore {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   /** A lead's stored stage: its id, when it reached MQL (while it lasts), and who set it ({@code scoring}, {@code crm}). */
   record StoredStage(String stage, Optional<Instant> mqlAt, String setBy) {}
 
@@ -34,7 +29,7 @@ final class ScoringStore {
       insert.setString(2, leadId);
       insert.setString(3, event.type());
       insert.setLong(4, event.at().toEpochMilli());
-      insert.setString(5, event.properties().isEmpty() ? null : json(event.properties()));
+      insert.setString(5, TextMapColumn.write(event.properties()));
       insert.executeUpdate();
     }
   }
@@ -46,9 +41,8 @@ final class ScoringStore {
       List<BehaviourEvent> events = new ArrayList<>();
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
-          String properties = rows.getString(3);
           events.add(new BehaviourEvent(rows.getString(1), Instant.ofEpochMilli(rows.getLong(2)),
-              properties == null ? Map.of() : parse(properties)));
+              TextMapColumn.read(rows.getString(3))));
         }
       }
       return events;
@@ -114,19 +108,4 @@ final class ScoringStore {
     }
   }
 
-  private static String json(Map<String, String> values) {
-    try {
-      return JSON.writeValueAsString(values);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a map of strings always serialises", e);
-    }
-  }
-
-  private static Map<String, String> parse(String json) throws SQLException {
-    try {
-      return JSON.readValue(json, new TypeReference<Map<String, String>>() {});
-    } catch (JsonProcessingException e) {
-      throw new SQLException("stored event properties are not JSON", e);
-    }
-  }
 }
