@@ -161,7 +161,9 @@ public final class LeadScoring implements AutoCloseable {
   /** Scores the lead now and decides its stage, storing a changed stage; the lead carries both. */
   public Lead score(Lead lead) {
     try {
-      return transactions.write(connection -> scoreIn(connection, lead).scored());
+      Scored scored = transactions.read(connection -> scoreIn(connection, lead, false));
+      return scored.toStore() ? transactions.write(connection -> scoreIn(connection, lead, true)).scored()
+          : scored.scored();
     } catch (SQLException e) {
       throw new StorageUnavailableException("cannot score " + lead.id(), e);
     }
@@ -176,7 +178,7 @@ public final class LeadScoring implements AutoCloseable {
     List<String> changed = transactions.write(connection -> {
       List<String> moved = new ArrayList<>();
       for (Lead lead : ScoringStore.scoredBeyond(connection, config.stages().entry().id(), RECHECK_BATCH)) {
-        if (scoreIn(connection, lead).stageChanged()) {
+        if (scoreIn(connection, lead, true).stageChanged()) {
           moved.add(lead.id());
         }
       }
@@ -189,9 +191,13 @@ public final class LeadScoring implements AutoCloseable {
     return changed.size();
   }
 
-  private record Scored(Lead scored, boolean stageChanged) {}
+  /**
+   * A lead scored; {@code toStore} when its stage differs from what is stored (a lead never scored beyond the first
+   * stage needs no row: most leads are scored without a write).
+   */
+  private record Scored(Lead scored, boolean stageChanged, boolean toStore) {}
 
-  private Scored scoreIn(Connection connection, Lead lead) throws SQLException {
+  private Scored scoreIn(Connection connection, Lead lead, boolean store) throws SQLException {
     Instant now = now();
     Score score = scorer.score(lead, ScoringStore.events(connection, lead.id()), now);
     Optional<ScoringStore.StoredStage> stored = ScoringStore.stage(connection, lead.id());
@@ -201,10 +207,13 @@ public final class LeadScoring implements AutoCloseable {
     ScoringStore.StoredStage next = new ScoringStore.StoredStage(decision.stage().id(), decision.mqlAt(),
         decision.stage().equals(current) ? stored.map(ScoringStore.StoredStage::setBy).orElse(BY_SCORING)
             : BY_SCORING);
-    if (stored.isEmpty() || !stored.get().equals(next)) {
+    boolean firstStageOnly = stored.isEmpty() && decision.stage().equals(config.stages().entry())
+        && decision.mqlAt().isEmpty();
+    boolean toStore = !firstStageOnly && (stored.isEmpty() || !stored.get().equals(next));
+    if (store && toStore) {
       ScoringStore.saveStage(connection, lead.id(), next, now);
     }
-    return new Scored(lead.withScore(new LeadScore(score, decision)), !decision.stage().equals(current));
+    return new Scored(lead.withScore(new LeadScore(score, decision)), !decision.stage().equals(current), toStore);
   }
 
   /** Now, to the millisecond that storage keeps, so a hand-over time reads the same before and after it is stored. */
