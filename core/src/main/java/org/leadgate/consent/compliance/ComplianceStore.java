@@ -140,6 +140,8 @@ final class ComplianceStore {
         leadId);
     execute(connection, "UPDATE leads SET fields = '{}' WHERE id = ?", leadId);
     execute(connection, "DELETE FROM lead_requests WHERE lead_id = ?", leadId);
+    execute(connection, "DELETE FROM lead_events WHERE lead_id = ?", leadId);
+    execute(connection, "DELETE FROM lead_stages WHERE lead_id = ?", leadId);
     execute(connection, "UPDATE enrichments SET status = 'gave-up', gaps = NULL, updated_at = ? WHERE lead_id = ?",
         now.toEpochMilli(), leadId);
     execute(connection, "UPDATE outbox SET status = 'dead', last_error = 'erased', updated_at = ?"

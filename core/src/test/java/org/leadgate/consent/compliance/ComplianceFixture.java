@@ -29,6 +29,8 @@ import org.leadgate.intake.Submission;
 import org.leadgate.lead.FieldValue;
 import org.leadgate.lead.Lead;
 import org.leadgate.lead.Provenance;
+import org.leadgate.pipeline.Outcome;
+import org.leadgate.scoring.funnel.LeadScoring;
 import org.leadgate.storage.Backend;
 import org.leadgate.storage.Database;
 import org.leadgate.storage.LeadStore;
@@ -65,7 +67,9 @@ final class ComplianceFixture implements AutoCloseable {
     ConsentRecorder recorder = new ConsentRecorder(config, ledger);
     this.store = new LeadStore(database, transactions, "log", (connection, accept) -> {
       Enrichment.recordRequest(connection, accept);
-      return recorder.accepted(connection, accept);
+      List<Outcome.ConsentReply> consents = recorder.accepted(connection, accept);
+      LeadScoring.recordAccepted(connection, accept, consents);
+      return consents;
     });
     this.consent = new ConsentService(config, ledger, transactions, store, clock, () -> {});
     this.compliance = new ComplianceService(config, ledger, transactions, clock);

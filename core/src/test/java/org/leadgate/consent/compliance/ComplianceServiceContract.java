@@ -349,6 +349,7 @@ abstract class ComplianceServiceContract {
     Instant erasedAt = f.clock.instant();
     long eventsBefore = ((Verification.Intact) verify()).events();
     assertEquals("2", f.single("SELECT COUNT(*) FROM lead_requests"), "the requests kept for enrichment");
+    assertTrue(Integer.parseInt(f.single("SELECT COUNT(*) FROM lead_events")) >= 2, "what the leads did");
 
     ErasureResult result = f.compliance.erase(OFFICER, Subject.email(ADA)).orElseThrow();
 
@@ -368,6 +369,7 @@ abstract class ComplianceServiceContract {
     assertEquals("0", f.single("SELECT COUNT(*) FROM leads WHERE fields LIKE '%ada%' OR fields LIKE '%1234567%'"));
     assertEquals("0", f.single("SELECT COUNT(*) FROM submissions WHERE body LIKE '%ada%'"));
     assertEquals("0", f.single("SELECT COUNT(*) FROM lead_requests"), "the client address and browser are gone");
+    assertEquals("0", f.single("SELECT COUNT(*) FROM lead_events"), "and what the leads did");
     assertEquals(List.of("delivered", "crm-4711"), List.of(f.single("SELECT status FROM outbox WHERE lead_id = ?",
         first), f.single("SELECT crm_record_id FROM outbox WHERE lead_id = ?", first)));
     assertEquals(List.of("dead", "erased"), List.of(f.single("SELECT status FROM outbox WHERE lead_id = ?", second),
