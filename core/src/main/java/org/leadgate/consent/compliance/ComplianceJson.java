@@ -109,7 +109,9 @@ public final class ComplianceJson {
   /**
    * The proof's members, then {@code "leads": [{"leadId", "formId", "receivedAt", "fields": {name: value},
    * "provenance": {name: {"source", "origin", "at"}}, "submission": {"id", "receivedAt", "contentType", "body"},
-   * "delivery": {"target", "status", "attempts", "revision", "lastError", "crmRecordId", "updatedAt"}}]}.
+   * "delivery": {"target", "status", "attempts", "revision", "lastError", "crmRecordId", "updatedAt"},
+   * "request": {"clientIp", "userAgent", "acceptLanguage", "referrer", "utm_…"}, "events": [{"type", "at",
+   * "properties"}]}]}.
    */
   public static ObjectNode export(SubjectExport export) {
     ObjectNode root = proof(export.proof());
@@ -145,6 +147,14 @@ public final class ComplianceJson {
             .put("updatedAt", delivery.updatedAt().toString());
       } else {
         node.putNull("delivery");
+      }
+      ObjectNode request = node.putObject("request");
+      lead.request().forEach(request::put);
+      ArrayNode events = node.putArray("events");
+      for (SubjectExport.Event event : lead.events()) {
+        ObjectNode properties = events.addObject().put("type", event.type()).put("at", event.at().toString())
+            .putObject("properties");
+        event.properties().forEach(properties::put);
       }
     }
     // leads first, after the subject, for a reader; the proof's members keep their order after them

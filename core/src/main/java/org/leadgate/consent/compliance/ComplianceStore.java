@@ -6,11 +6,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.leadgate.consent.Channel;
+import org.leadgate.storage.TextMapColumn;
 
 /** The SQL of compliance exports and erasure besides the ledger and the audit log. Portable SQL. */
 final class ComplianceStore {
@@ -38,9 +41,11 @@ final class ComplianceStore {
   static List<SubjectExport.LeadRecord> leadRecords(Connection connection, String subjectKey) throws SQLException {
     try (PreparedStatement select = connection.prepareStatement("SELECT l.id, l.form_id, l.received_at, l.fields,"
         + " s.id, s.received_at, s.content_type, s.body,"
-        + " o.target, o.status, o.attempts, o.revision, o.last_error, o.crm_record_id, o.updated_at"
+        + " o.target, o.status, o.attempts, o.revision, o.last_error, o.crm_record_id, o.updated_at,"
+        + " r.client_ip, r.user_agent, r.accept_language, r.referrer, r.utm"
         + " FROM lead_subjects ls JOIN leads l ON l.id = ls.lead_id JOIN submissions s ON s.id = l.submission_id"
-        + " LEFT JOIN outbox o ON o.lead_id = l.id WHERE ls.subject_key = ? ORDER BY l.received_at, l.id")) {
+        + " LEFT JOIN outbox o ON o.lead_id = l.id LEFT JOIN lead_requests r ON r.lead_id = l.id"
+        + " WHERE ls.subject_key = ? ORDER BY l.received_at, l.id")) {
       select.setString(1, subjectKey);
       List<SubjectExport.LeadRecord> leads = new ArrayList<>();
       try (ResultSet rows = select.executeQuery()) {
@@ -54,10 +59,39 @@ final class ComplianceStore {
               Instant.ofEpochMilli(rows.getLong(3)), rows.getString(4),
               new SubjectExport.Submission(rows.getString(5), Instant.ofEpochMilli(rows.getLong(6)),
                   rows.getString(7), rows.getString(8)),
-              delivery));
+              delivery, request(rows, 16), events(connection, rows.getString(1))));
         }
       }
       return leads;
+    }
+  }
+
+  /** The request kept for enrichment, from the columns starting at {@code first}; only what is there. */
+  private static Map<String, String> request(ResultSet rows, int first) throws SQLException {
+    Map<String, String> request = new LinkedHashMap<>();
+    String[] names = {"clientIp", "userAgent", "acceptLanguage", "referrer"};
+    for (int i = 0; i < names.length; i++) {
+      String value = rows.getString(first + i);
+      if (value != null) {
+        request.put(names[i], value);
+      }
+    }
+    TextMapColumn.read(rows.getString(first + 4)).forEach((name, value) -> request.put("utm_" + name, value));
+    return request;
+  }
+
+  private static List<SubjectExport.Event> events(Connection connection, String leadId) throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement(
+        "SELECT type, at, properties FROM lead_events WHERE lead_id = ? ORDER BY at, id")) {
+      select.setString(1, leadId);
+      List<SubjectExport.Event> events = new ArrayList<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          events.add(new SubjectExport.Event(rows.getString(1), Instant.ofEpochMilli(rows.getLong(2)),
+              TextMapColumn.read(rows.getString(3))));
+        }
+      }
+      return events;
     }
   }
 

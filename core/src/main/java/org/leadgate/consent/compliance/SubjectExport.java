@@ -2,6 +2,7 @@ package org.leadgate.consent.compliance;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,9 +20,20 @@ public record SubjectExport(SubjectProof proof, List<LeadRecord> leads) {
    *
    * @param fieldsJson the stored fields with provenance: {@code {"name": {"value", "source", "origin", "at"}}}
    * @param delivery empty if the lead has no outbox row
+   * @param request what is kept of the request for enrichment (client address or its network, user agent,
+   *     language, referrer, UTM parameters), empty once erased
+   * @param events what the lead did, for scoring
    */
   public record LeadRecord(String leadId, String formId, Instant receivedAt, String fieldsJson,
-      Submission submission, Optional<Delivery> delivery) {}
+      Submission submission, Optional<Delivery> delivery, Map<String, String> request, List<Event> events) {
+    public LeadRecord {
+      request = Map.copyOf(request);
+      events = List.copyOf(events);
+    }
+  }
+
+  /** A behaviour event of a lead. */
+  public record Event(String type, Instant at, Map<String, String> properties) {}
 
   /** The submission a lead came from, exactly as it arrived. */
   public record Submission(String id, Instant receivedAt, String contentType, String body) {}

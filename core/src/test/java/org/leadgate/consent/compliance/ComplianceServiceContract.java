@@ -330,6 +330,10 @@ abstract class ComplianceServiceContract {
     assertEquals("application/json", lead.get("submission").get("contentType").asText());
     assertEquals("pending", lead.get("delivery").get("status").asText());
     assertEquals("log", lead.get("delivery").get("target").asText());
+    assertTrue(lead.get("request").has("clientIp") || lead.get("request").has("userAgent"), lead.toString());
+    List<String> types = new java.util.ArrayList<>();
+    lead.get("events").forEach(event -> types.add(event.get("type").asText()));
+    assertTrue(types.contains("form-submitted"), "what the lead did, for scoring: " + types);
     assertEquals("requested", export.get("consents").get(0).get("status").asText());
     assertEquals(ADA, export.get("consents").get(0).get("events").get(0).get("evidence").get("address").asText());
   }
