@@ -41,8 +41,7 @@ public final class DeadLetterServlet extends HttpServlet {
         return;
       }
     } catch (StorageUnavailableException e) {
-      response.setHeader("Retry-After", "5");
-      Responses.problem(response, Problem.of(503, "storage-unavailable", "Try again shortly", e.getMessage()));
+      Responses.storageUnavailable(response, e.getMessage());
       return;
     }
     Responses.problem(response, Problem.of(404, "not-found", "Not found",

@@ -47,9 +47,7 @@ final class ComplianceHttp {
       throw new IOException("the export broke off: storage failed midway", cause);
     }
     response.reset();
-    response.setHeader("Retry-After", "5");
-    Responses.problem(response, Problem.of(503, "storage-unavailable", "Try again shortly",
-        "storage could not be reached; nothing was changed"));
+    Responses.storageUnavailable(response, "storage could not be reached; nothing was changed");
   }
 
   /** Headers of every export: never cached, never sniffed as another type. */

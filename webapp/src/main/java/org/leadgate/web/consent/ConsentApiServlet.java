@@ -56,9 +56,7 @@ public final class ConsentApiServlet extends HttpServlet {
         Responses.problem(response, Problem.of(404, "not-found", "Not found", "no consent API at " + path));
       }
     } catch (SQLException e) {
-      response.setHeader("Retry-After", "5");
-      Responses.problem(response, Problem.of(503, "storage-unavailable", "Try again shortly",
-          "the consent ledger could not be reached; nothing was changed"));
+      Responses.storageUnavailable(response, "the consent ledger could not be reached; nothing was changed");
     }
   }
 

@@ -31,6 +31,12 @@ public final class Responses {
     write(response, status, "application/json", JSON.writeValueAsBytes(body));
   }
 
+  /** 503 with {@code Retry-After: 5}: storage could not be reached, so nothing was done; {@code detail} says what. */
+  public static void storageUnavailable(HttpServletResponse response, String detail) throws IOException {
+    response.setHeader("Retry-After", "5");
+    problem(response, Problem.of(503, "storage-unavailable", "Try again shortly", detail));
+  }
+
   public static void problem(HttpServletResponse response, Problem problem) throws IOException {
     ObjectNode body = object()
         .put("type", problem.type())

@@ -67,8 +67,7 @@ public final class EventServlet extends HttpServlet {
     try {
       leadIds = gateway.scoring().record(who.orElseThrow(), new BehaviourEvent(type, at, properties));
     } catch (StorageUnavailableException e) {
-      response.setHeader("Retry-After", "5");
-      Responses.problem(response, Problem.of(503, "storage-unavailable", "Try again shortly", e.getMessage()));
+      Responses.storageUnavailable(response, e.getMessage());
       return;
     }
     if (leadIds.isEmpty()) {

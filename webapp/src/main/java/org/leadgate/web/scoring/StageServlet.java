@@ -54,8 +54,7 @@ public final class StageServlet extends HttpServlet {
                 .map(Stage::id).toList())))));
       }
     } catch (StorageUnavailableException e) {
-      response.setHeader("Retry-After", "5");
-      Responses.problem(response, Problem.of(503, "storage-unavailable", "Try again shortly", e.getMessage()));
+      Responses.storageUnavailable(response, e.getMessage());
     }
   }
 }
