@@ -1,5 +1,7 @@
 package org.leadgate.enrichment.net;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -8,12 +10,25 @@ import java.util.Optional;
  * dotted-quad IPv4 address (no octal, hex or shortened forms) or an RFC 4291 IPv6 address, optionally in brackets.
  * Like {@link java.net.InetAddress}, an IPv4-mapped IPv6 address ({@code ::ffff:a.b.c.d}) is the IPv4 address.
  */
-final class IpLiterals {
+public final class IpLiterals {
   private static final int MAX_LENGTH = 47;
 
   private IpLiterals() {}
 
   /** The address's bytes (4 for IPv4, 16 for IPv6), or empty when the text is not an address literal. */
+  /** The address a literal names, any range (for one known to be public, see {@link PublicAddresses#parse}). */
+  public static Optional<InetAddress> address(String text) {
+    return parse(text).map(IpLiterals::inetAddress);
+  }
+
+  static InetAddress inetAddress(byte[] address) {
+    try {
+      return InetAddress.getByAddress(address);
+    } catch (UnknownHostException e) {
+      throw new IllegalStateException("an address has 4 or 16 bytes", e);
+    }
+  }
+
   static Optional<byte[]> parse(String text) {
     if (text == null || text.isEmpty() || text.length() > MAX_LENGTH) {
       return Optional.empty();

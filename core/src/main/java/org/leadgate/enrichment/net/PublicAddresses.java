@@ -1,7 +1,6 @@
 package org.leadgate.enrichment.net;
 
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +32,7 @@ public final class PublicAddresses {
 
   /** The address when {@code text} is an IPv4 or IPv6 literal of a public unicast address, else empty. */
   public static Optional<InetAddress> parse(String text) {
-    return IpLiterals.parse(text).flatMap(PublicAddresses::publicAddress).map(PublicAddresses::inetAddress);
+    return IpLiterals.parse(text).flatMap(PublicAddresses::publicAddress).map(IpLiterals::inetAddress);
   }
 
   private static Optional<byte[]> publicAddress(byte[] address) {
@@ -49,14 +48,6 @@ public final class PublicAddresses {
     }
     return GLOBAL_UNICAST_IPV6.contains(address) && NON_PUBLIC_IPV6.stream().noneMatch(r -> r.contains(address))
         ? Optional.of(address) : Optional.empty();
-  }
-
-  private static InetAddress inetAddress(byte[] address) {
-    try {
-      return InetAddress.getByAddress(address);
-    } catch (UnknownHostException e) {
-      throw new IllegalStateException("an address has 4 or 16 bytes", e);
-    }
   }
 
   private static List<Cidr> ranges(String... cidrs) {
