@@ -31,27 +31,32 @@ public final class DeliveryWorker implements AutoCloseable {
   }
 
   /**
-   * Work on the claimed leads before their attempts, such as enrichment; answers the leads to deliver (in the same
-   * order, possibly changed). It runs under the claim, so no other worker touches these leads meanwhile.
+   * Work on the due leads before their attempts, such as enrichment. It looks at them once, before they are claimed,
+   * to say how long it may take (claims last that much longer so that they do not run out under it), and then runs
+   * on the leads this worker claimed, under the claim, so no other worker touches them meanwhile.
    */
+  @FunctionalInterface
   public interface Preparation {
-    List<LeadStore.PendingDelivery> prepare(List<LeadStore.PendingDelivery> claimed) throws SQLException;
+    Plan plan(List<LeadStore.PendingDelivery> due) throws SQLException;
 
-    /**
-     * The longest preparing {@code due} may take; claims of them last this much longer so that they do not run out
-     * under it.
-     */
-    Duration allowance(List<LeadStore.PendingDelivery> due) throws SQLException;
+    /** The preparation of one round's due leads. */
+    interface Plan {
+      /** The longest {@link #prepare} may take. */
+      Duration allowance();
 
-    Preparation NONE = new Preparation() {
+      /** Answers the leads to deliver, in the same order, possibly changed. */
+      List<LeadStore.PendingDelivery> prepare(List<LeadStore.PendingDelivery> claimed) throws SQLException;
+    }
+
+    Preparation NONE = due -> new Plan() {
       @Override
-      public List<LeadStore.PendingDelivery> prepare(List<LeadStore.PendingDelivery> claimed) {
-        return claimed;
+      public Duration allowance() {
+        return Duration.ZERO;
       }
 
       @Override
-      public Duration allowance(List<LeadStore.PendingDelivery> due) {
-        return Duration.ZERO;
+      public List<LeadStore.PendingDelivery> prepare(List<LeadStore.PendingDelivery> claimed) {
+        return claimed;
       }
     };
   }
@@ -103,12 +108,13 @@ public final class DeliveryWorker implements AutoCloseable {
     if (due.isEmpty()) {
       return 0;
     }
-    Duration allowance = preparation.allowance(due);
+    Preparation.Plan plan = preparation.plan(due);
+    Duration allowance = plan.allowance();
     Instant claimedAt = clock.instant();
     Instant stopAt = claimedAt.plus(allowance).plus(config.claimLease().dividedBy(2));
     Set<String> claimed = new HashSet<>(store.claim(due.stream().map(d -> d.lead().id()).toList(), claimedAt,
         claimedAt.plus(allowance).plus(config.claimLease())));
-    List<LeadStore.PendingDelivery> ready = prepare(
+    List<LeadStore.PendingDelivery> ready = prepare(plan,
         due.stream().filter(pending -> claimed.contains(pending.lead().id())).toList());
     List<LeadStore.AttemptResult> results = new ArrayList<>(ready.size());
     int attempted = 0;
@@ -127,9 +133,10 @@ public final class DeliveryWorker implements AutoCloseable {
   }
 
   /** Runs the preparation; if it fails, the claimed leads are handed back at once before the failure goes on. */
-  private List<LeadStore.PendingDelivery> prepare(List<LeadStore.PendingDelivery> claimed) throws SQLException {
+  private List<LeadStore.PendingDelivery> prepare(Preparation.Plan plan, List<LeadStore.PendingDelivery> claimed)
+      throws SQLException {
     try {
-      return preparation.prepare(claimed);
+      return plan.prepare(claimed);
     } catch (SQLException | RuntimeException e) {
       store.record(claimed.stream()
           .<LeadStore.AttemptResult>map(p -> new LeadStore.AttemptResult.Released(p.lead().id(), p.revision()))

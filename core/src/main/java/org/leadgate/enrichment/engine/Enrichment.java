@@ -108,17 +108,37 @@ public final class Enrichment implements DeliveryWorker.Preparation, AutoCloseab
   }
 
   /**
-   * The delivery worker's preparation: enriches those claimed leads not enriched before, stores the results, and
-   * answers the leads to deliver with their enriched fields.
+   * The delivery worker's preparation: finds the due leads not enriched before (one query per round); the claim
+   * lasts longer by the time enriching them may take, in waves of {@code concurrency} leads each within its budget
+   * (nothing for forms without providers); then enriches those the worker claimed, stores the results, and answers
+   * the leads to deliver with their enriched fields.
    */
   @Override
-  public List<LeadStore.PendingDelivery> prepare(List<LeadStore.PendingDelivery> claimed) throws SQLException {
-    Map<String, StoredRequest> fresh = store.notYetEnriched(claimed.stream().map(p -> p.lead().id()).toList());
-    if (fresh.isEmpty()) {
-      return claimed;
-    }
+  public Plan plan(List<LeadStore.PendingDelivery> due) throws SQLException {
+    Map<String, StoredRequest> fresh = store.notYetEnriched(due.stream().map(p -> p.lead().id()).toList());
+    boolean asks = enricher.asksProviders(due.stream().filter(p -> fresh.containsKey(p.lead().id()))
+        .map(p -> p.lead().formId()));
+    Duration allowance = asks ? longestRun(fresh.size()) : Duration.ZERO;
+    return new Plan() {
+      @Override
+      public Duration allowance() {
+        return allowance;
+      }
+
+      @Override
+      public List<LeadStore.PendingDelivery> prepare(List<LeadStore.PendingDelivery> claimed) throws SQLException {
+        return enrich(claimed, fresh);
+      }
+    };
+  }
+
+  private List<LeadStore.PendingDelivery> enrich(List<LeadStore.PendingDelivery> claimed,
+      Map<String, StoredRequest> fresh) throws SQLException {
     List<LeadStore.PendingDelivery> toEnrich = claimed.stream().filter(p -> fresh.containsKey(p.lead().id()))
         .toList();
+    if (toEnrich.isEmpty()) {
+      return claimed;
+    }
     Instant now = clock.instant();
     List<EnrichmentStore.Result> results = inParallel(toEnrich,
         pending -> result(enricher.enrich(pending.lead(), fresh.get(pending.lead().id())), 1, now),
@@ -129,19 +149,6 @@ public final class Enrichment implements DeliveryWorker.Preparation, AutoCloseab
     return claimed.stream().map(pending -> enriched.containsKey(pending.lead().id())
         ? new LeadStore.PendingDelivery(enriched.get(pending.lead().id()), pending.attempts(), pending.revision())
         : pending).toList();
-  }
-
-  /**
-   * The leads not enriched yet are enriched in waves of {@code concurrency} leads, each within its budget; leads
-   * already enriched, and forms without providers, take no time worth a longer claim.
-   */
-  @Override
-  public Duration allowance(List<LeadStore.PendingDelivery> due) throws SQLException {
-    if (!enricher.asksProviders(due.stream().map(p -> p.lead().formId()))) {
-      return Duration.ZERO;
-    }
-    int fresh = store.notYetEnriched(due.stream().map(p -> p.lead().id()).toList()).size();
-    return fresh == 0 ? Duration.ZERO : longestRun(fresh);
   }
 
   /** How long {@code leads} leads take at most: one budget per wave, and a little more. */

@@ -35,6 +35,7 @@ import org.leadgate.intake.Submission;
 import org.leadgate.lead.FieldValue;
 import org.leadgate.lead.Lead;
 import org.leadgate.lead.Provenance;
+import org.leadgate.outbox.DeliveryWorker;
 import org.leadgate.storage.Backend;
 import org.leadgate.storage.Database;
 import org.leadgate.storage.LeadStore;
@@ -125,7 +126,8 @@ abstract class EnrichmentContract {
   }
 
   private List<LeadStore.PendingDelivery> prepareDue() throws Exception {
-    return enrichment.prepare(leads.due(clock.instant(), 10));
+    List<LeadStore.PendingDelivery> due = leads.due(clock.instant(), 10);
+    return enrichment.plan(due).prepare(due);
   }
 
   private Map<String, Object> row(String sql, String leadId) throws Exception {
@@ -198,9 +200,10 @@ abstract class EnrichmentContract {
     accept("81.2.69.160");
     List<LeadStore.PendingDelivery> due = leads.due(clock.instant(), 10);
 
-    assertEquals(Duration.ofSeconds(3 + 5), enrichment.allowance(due), "one wave of one budget, and a margin");
-    enrichment.prepare(due);
-    assertEquals(Duration.ZERO, enrichment.allowance(leads.due(clock.instant(), 10)));
+    DeliveryWorker.Preparation.Plan plan = enrichment.plan(due);
+    assertEquals(Duration.ofSeconds(3 + 5), plan.allowance(), "one wave of one budget, and a margin");
+    plan.prepare(due);
+    assertEquals(Duration.ZERO, enrichment.plan(leads.due(clock.instant(), 10)).allowance());
   }
 
   @Test
