@@ -82,12 +82,7 @@ public final class Gateway implements AutoCloseable {
     this.mailer = mailer;
     Transactions transactions = new Transactions(database);
     ConsentRecorder consentRecorder = new ConsentRecorder(config, ledger);
-    this.store = new LeadStore(database, transactions, config.crm().adapter(), (connection, accept) -> {
-      Enrichment.recordRequest(connection, accept);
-      List<Outcome.ConsentReply> consents = consentRecorder.accepted(connection, accept);
-      LeadScoring.recordAccepted(connection, accept, consents);
-      return consents;
-    });
+    this.store = new LeadStore(database, transactions, config.crm().adapter(), acceptHook(consentRecorder));
     this.enrichment = Enrichment.create(config, plugins, database, transactions, store, clock);
     this.worker = new DeliveryWorker(store, enrichment, this::deliver, config.delivery(),
         new Backoff(config.delivery().initialBackoff(), config.delivery().maxBackoff(),
@@ -100,6 +95,19 @@ public final class Gateway implements AutoCloseable {
       worker.wake();
       mailer.ifPresent(ConfirmationSender::wake);
     });
+  }
+
+  /**
+   * What the accepting transaction records besides the lead: the request for enrichment, the consent evidence and
+   * the scoring events (also for embedders and tests that build a {@link LeadStore} themselves).
+   */
+  public static LeadStore.AcceptHook acceptHook(ConsentRecorder consentRecorder) {
+    return (connection, accept) -> {
+      Enrichment.recordRequest(connection, accept);
+      List<Outcome.ConsentReply> consents = consentRecorder.accepted(connection, accept);
+      LeadScoring.recordAccepted(connection, accept, consents);
+      return consents;
+    };
   }
 
   /** Opens storage, builds the CRM adapter named in the configuration and starts delivering. */

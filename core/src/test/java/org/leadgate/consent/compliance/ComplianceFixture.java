@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.leadgate.Gateway;
 import org.leadgate.config.ConfigLoader;
 import org.leadgate.config.GatewayConfig;
 import org.leadgate.consent.ConsentRecorder;
@@ -24,13 +25,10 @@ import org.leadgate.consent.Subject;
 import org.leadgate.consent.Wordings;
 import org.leadgate.consent.ledger.Ledger;
 import org.leadgate.consent.ledger.SubjectKeys;
-import org.leadgate.enrichment.engine.Enrichment;
 import org.leadgate.intake.Submission;
 import org.leadgate.lead.FieldValue;
 import org.leadgate.lead.Lead;
 import org.leadgate.lead.Provenance;
-import org.leadgate.pipeline.Outcome;
-import org.leadgate.scoring.funnel.LeadScoring;
 import org.leadgate.storage.Backend;
 import org.leadgate.storage.Database;
 import org.leadgate.storage.LeadStore;
@@ -64,13 +62,8 @@ final class ComplianceFixture implements AutoCloseable {
       Wordings.register(connection, config.consent().wordings(), clock.instant());
       return SubjectKeys.load(connection);
     }));
-    ConsentRecorder recorder = new ConsentRecorder(config, ledger);
-    this.store = new LeadStore(database, transactions, "log", (connection, accept) -> {
-      Enrichment.recordRequest(connection, accept);
-      List<Outcome.ConsentReply> consents = recorder.accepted(connection, accept);
-      LeadScoring.recordAccepted(connection, accept, consents);
-      return consents;
-    });
+    this.store = new LeadStore(database, transactions, "log",
+        Gateway.acceptHook(new ConsentRecorder(config, ledger)));
     this.consent = new ConsentService(config, ledger, transactions, store, clock, () -> {});
     this.compliance = new ComplianceService(config, ledger, transactions, clock);
   }
