@@ -13,46 +13,31 @@ import org.leadgate.enrichment.ProviderResult;
  * {@code DBIP-Location-ISP (compat=Enterprise)} is an Enterprise database, {@code DBIP-City-Lite} a City one.
  */
 enum DatabaseKind {
-  ENTERPRISE("Enterprise") {
-    @Override
-    Optional<ProviderResult> lookup(DatabaseReader reader, InetAddress ip) throws IOException, GeoIp2Exception {
-      return reader.tryEnterprise(ip).map(GeoIpFields::of);
-    }
-  },
-  CITY("City") {
-    @Override
-    Optional<ProviderResult> lookup(DatabaseReader reader, InetAddress ip) throws IOException, GeoIp2Exception {
-      return reader.tryCity(ip).map(GeoIpFields::of);
-    }
-  },
-  COUNTRY("Country") {
-    @Override
-    Optional<ProviderResult> lookup(DatabaseReader reader, InetAddress ip) throws IOException, GeoIp2Exception {
-      return reader.tryCountry(ip).map(GeoIpFields::of);
-    }
-  },
-  ISP("GeoIP2-ISP") {
-    @Override
-    Optional<ProviderResult> lookup(DatabaseReader reader, InetAddress ip) throws IOException, GeoIp2Exception {
-      return reader.tryIsp(ip).map(GeoIpFields::of);
-    }
-  },
-  ASN("GeoLite2-ASN") {
-    @Override
-    Optional<ProviderResult> lookup(DatabaseReader reader, InetAddress ip) throws IOException, GeoIp2Exception {
-      return reader.tryAsn(ip).map(GeoIpFields::of);
-    }
-  };
+  ENTERPRISE("Enterprise", (reader, ip) -> reader.tryEnterprise(ip).map(GeoIpFields::of)),
+  CITY("City", (reader, ip) -> reader.tryCity(ip).map(GeoIpFields::of)),
+  COUNTRY("Country", (reader, ip) -> reader.tryCountry(ip).map(GeoIpFields::of)),
+  ISP("GeoIP2-ISP", (reader, ip) -> reader.tryIsp(ip).map(GeoIpFields::of)),
+  ASN("GeoLite2-ASN", (reader, ip) -> reader.tryAsn(ip).map(GeoIpFields::of));
+
+  /** A lookup in a database of one kind: the fields for the address, or empty when the database does not know it. */
+  @FunctionalInterface
+  private interface Lookup {
+    Optional<ProviderResult> find(DatabaseReader reader, InetAddress ip) throws IOException, GeoIp2Exception;
+  }
 
   /** The part of the database type that marks this kind. */
   private final String marker;
+  private final Lookup lookup;
 
-  DatabaseKind(String marker) {
+  DatabaseKind(String marker, Lookup lookup) {
     this.marker = marker;
+    this.lookup = lookup;
   }
 
   /** The fields for {@code ip}, or empty when the database does not know it. */
-  abstract Optional<ProviderResult> lookup(DatabaseReader reader, InetAddress ip) throws IOException, GeoIp2Exception;
+  Optional<ProviderResult> lookup(DatabaseReader reader, InetAddress ip) throws IOException, GeoIp2Exception {
+    return lookup.find(reader, ip);
+  }
 
   static Optional<DatabaseKind> of(String databaseType) {
     return Arrays.stream(values()).filter(kind -> databaseType.contains(kind.marker)).findFirst();
