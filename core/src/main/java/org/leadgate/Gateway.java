@@ -3,6 +3,7 @@ package org.leadgate;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,12 +36,14 @@ import org.leadgate.lead.FieldValue;
 import org.leadgate.lead.Lead;
 import org.leadgate.lead.Provenance;
 import org.leadgate.outbox.Backoff;
-import org.leadgate.outbox.DeliverStage;
+import org.leadgate.outbox.HandOver;
 import org.leadgate.outbox.DeliveryWorker;
 import org.leadgate.pipeline.Outcome;
 import org.leadgate.pipeline.RealStageChain;
 import org.leadgate.pipeline.Stage;
 import org.leadgate.spi.CrmAdapter;
+import org.leadgate.spi.Delivery;
+import org.leadgate.spi.InboundHook;
 import org.leadgate.spi.DeliveryResult;
 import org.leadgate.spi.PluginContext;
 import org.leadgate.spi.Plugins;
@@ -84,8 +87,8 @@ public final class Gateway implements AutoCloseable {
     ConsentRecorder consentRecorder = new ConsentRecorder(config, ledger);
     this.store = new LeadStore(database, transactions, config.crm().adapter(), acceptHook(consentRecorder));
     this.enrichment = Enrichment.create(config, plugins, database, transactions, store, clock);
-    this.worker = new DeliveryWorker(store, enrichment, this::deliver, config.delivery(),
-        new Backoff(config.delivery().initialBackoff(), config.delivery().maxBackoff(),
+    this.worker = new DeliveryWorker(store, enrichment, this::deliver,
+        new DeliveryWorker.Batching(crm.batchLimit(), crm.linger()), config.delivery(), new Backoff(config.delivery().initialBackoff(), config.delivery().maxBackoff(),
             ThreadLocalRandom.current()), clock);
     this.consent = new ConsentService(config, ledger, transactions, store, clock, worker::wake);
     this.scoring = new LeadScoring(config.scoring(), transactions, store, ledger.keys(), clock, worker::wake);
@@ -212,15 +215,43 @@ public final class Gateway implements AutoCloseable {
     return new Lead(UUID.randomUUID().toString(), form.id(), submission.receivedAt(), fields);
   }
 
-  private DeliveryResult deliver(LeadStore.PendingDelivery pending, int attempt) {
-    Outcome outcome = RealStageChain.run(
-        List.of(new ConsentStage(consent), new ScoringStage(scoring),
-            new DeliverStage(crm, pending.idempotencyKey(), attempt)),
-        pending.lead());
-    if (outcome instanceof Outcome.CrmAnswered answered) {
-      return answered.result();
+  /**
+   * Runs each lead of a batch through the delivery stages (consent, scoring) and hands those that pass to the CRM in
+   * one call; a stage that answers for a lead (try again later) keeps it out of the call.
+   */
+  private List<DeliveryResult> deliver(List<DeliveryWorker.Try> batch) {
+    DeliveryResult[] results = new DeliveryResult[batch.size()];
+    List<Delivery> handOver = new ArrayList<>(batch.size());
+    List<Integer> positions = new ArrayList<>(batch.size());
+    for (int i = 0; i < batch.size(); i++) {
+      LeadStore.PendingDelivery pending = batch.get(i).pending();
+      Outcome outcome = RealStageChain.run(List.of(new ConsentStage(consent), new ScoringStage(scoring),
+          chain -> new Outcome.ReadyForCrm(chain.lead())), pending.lead());
+      if (outcome instanceof Outcome.ReadyForCrm ready) {
+        handOver.add(new Delivery(ready.lead(), pending.idempotencyKey(), batch.get(i).number(),
+            pending.crmRecordId()));
+        positions.add(i);
+      } else if (outcome instanceof Outcome.CrmAnswered answered) {
+        results[i] = answered.result();
+      } else {
+        throw new IllegalStateException("the delivery stages ended without a result: " + outcome);
+      }
     }
-    throw new IllegalStateException("the delivery pipeline ended without a CRM answer: " + outcome);
+    List<DeliveryResult> answered = HandOver.deliverAll(crm, handOver);
+    for (int j = 0; j < positions.size(); j++) {
+      results[positions.get(j)] = answered.get(j);
+    }
+    return Arrays.asList(results);
+  }
+
+  /** The CRM adapter's endpoints (webhooks, drop-in form targets) for the web application to serve. */
+  public List<InboundHook> hooks() {
+    return crm.hooks();
+  }
+
+  /** What the readiness check shows of the CRM adapter. */
+  public Map<String, Object> crmHealth() {
+    return crm.health();
   }
 
   /** Enrichment: its providers (region, circuit, budget, cache) and the leads by enrichment state. */

@@ -11,6 +11,7 @@ import java.util.Optional;
  *
  * @param values field name to the values posted under it, in the order they came
  * @param idempotencyKey from the {@code Idempotency-Key} header or the hidden form token
+ * @param crmRecordId the CRM record the lead came from (a CRM webhook), which delivery then updates
  */
 public record Submission(
     String formId,
@@ -19,7 +20,8 @@ public record Submission(
     String body,
     Map<String, List<String>> values,
     Optional<String> idempotencyKey,
-    RequestContext context) {
+    RequestContext context,
+    Optional<String> crmRecordId) {
 
   /**
    * Where a submission came from: consent evidence (encrypted) and enrichment input (the IP cut to its network once
@@ -40,6 +42,12 @@ public record Submission(
     }
   }
 
+  /** A submission from a web form or API client, not from the CRM. */
+  public Submission(String formId, Instant receivedAt, String contentType, String body,
+      Map<String, List<String>> values, Optional<String> idempotencyKey, RequestContext context) {
+    this(formId, receivedAt, contentType, body, values, idempotencyKey, context, Optional.empty());
+  }
+
   /** A submission without request context (imports, tests). */
   public Submission(String formId, Instant receivedAt, String contentType, String body,
       Map<String, List<String>> values, Optional<String> idempotencyKey) {
@@ -57,6 +65,7 @@ public record Submission(
     values = Map.copyOf(values);
     Objects.requireNonNull(idempotencyKey, "idempotencyKey");
     Objects.requireNonNull(context, "context");
+    Objects.requireNonNull(crmRecordId, "crmRecordId");
   }
 
   /** The first value posted under {@code field}, if any. */

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -28,6 +29,40 @@ public final class DeliveryWorker implements AutoCloseable {
   @FunctionalInterface
   public interface Attempt {
     DeliveryResult deliver(LeadStore.PendingDelivery pending, int attempt);
+  }
+
+  /** One attempt at a lead: {@code number} is 1 for the first. */
+  public record Try(LeadStore.PendingDelivery pending, int number) {}
+
+  /**
+   * Runs one attempt at each lead of a batch through the delivery pipeline, answering one result per lead in the
+   * same order.
+   */
+  @FunctionalInterface
+  public interface BatchAttempt {
+    List<DeliveryResult> deliver(List<Try> batch);
+
+    /** Attempts the leads one by one. */
+    static BatchAttempt oneByOne(Attempt attempt) {
+      return batch -> batch.stream().map(t -> attempt.deliver(t.pending(), t.number())).toList();
+    }
+  }
+
+  /**
+   * How the worker groups attempts: up to {@code limit} leads per {@link BatchAttempt} call, and fresh first attempts
+   * held back up to {@code linger} while fewer than {@code limit} are due, so that batches fill.
+   */
+  public record Batching(int limit, Duration linger) {
+    public static final Batching NONE = new Batching(1, Duration.ZERO);
+
+    public Batching {
+      if (limit < 1 || limit > BATCH) {
+        throw new IllegalArgumentException("batch limit must be 1.." + BATCH + " but was " + limit);
+      }
+      if (linger.isNegative()) {
+        throw new IllegalArgumentException("linger must not be negative");
+      }
+    }
   }
 
   /**
@@ -63,21 +98,24 @@ public final class DeliveryWorker implements AutoCloseable {
 
   private final LeadStore store;
   private final Preparation preparation;
-  private final Attempt attempt;
+  private final BatchAttempt attempt;
+  private final Batching batching;
   private final DeliveryConfig config;
   private final Backoff backoff;
   private final Clock clock;
   private final PollingLoop loop;
 
+  /** A worker that attempts leads one by one, with no preparation. */
   public DeliveryWorker(LeadStore store, Attempt attempt, DeliveryConfig config, Backoff backoff, Clock clock) {
-    this(store, Preparation.NONE, attempt, config, backoff, clock);
+    this(store, Preparation.NONE, BatchAttempt.oneByOne(attempt), Batching.NONE, config, backoff, clock);
   }
 
-  public DeliveryWorker(LeadStore store, Preparation preparation, Attempt attempt, DeliveryConfig config,
-      Backoff backoff, Clock clock) {
+  public DeliveryWorker(LeadStore store, Preparation preparation, BatchAttempt attempt, Batching batching,
+      DeliveryConfig config, Backoff backoff, Clock clock) {
     this.store = store;
     this.preparation = preparation;
     this.attempt = attempt;
+    this.batching = batching;
     this.config = config;
     this.backoff = backoff;
     this.clock = clock;
@@ -96,16 +134,18 @@ public final class DeliveryWorker implements AutoCloseable {
   }
 
   /**
-   * Makes one attempt at each lead due now (up to a batch) and returns how many were attempted. Claims and results
-   * are written in one transaction each per round, and a lead is marked delivered only after the CRM acknowledged
-   * it; a crash in between means the lead is offered again (with the same idempotency key). Claimed leads are
-   * prepared first (enriched), within the preparation's allowance, which lengthens the lease. A round that has used
-   * half the claim lease after that, or is interrupted by {@link #close()}, stops and hands its remaining leads back, so that no
-   * attempt starts on a lease that may run out under it and a restart need not wait for leases to end.
+   * Makes one attempt at each lead due now (up to a round of {@value #BATCH}) and returns how many were attempted.
+   * Claims and results are written in one transaction each per round, and a lead is marked delivered only after the
+   * CRM acknowledged it; a crash in between means the lead is offered again (with the same idempotency key). Claimed
+   * leads are prepared first (enriched), within the preparation's allowance, which lengthens the lease, and then
+   * handed over in batches of the batching limit. A round that has used half the claim lease after that, or is
+   * interrupted by {@link #close()}, stops and hands its remaining leads back, so that no attempt starts on a lease
+   * that may run out under it and a restart need not wait for leases to end. While fewer leads than a batch are due
+   * and all are fresh first attempts younger than the linger time, the round waits for more.
    */
   public int runOnce() throws SQLException {
     List<LeadStore.PendingDelivery> due = store.due(clock.instant(), BATCH);
-    if (due.isEmpty()) {
+    if (due.isEmpty() || lingering(due)) {
       return 0;
     }
     Preparation.Plan plan = preparation.plan(due);
@@ -118,18 +158,32 @@ public final class DeliveryWorker implements AutoCloseable {
         due.stream().filter(pending -> claimed.contains(pending.lead().id())).toList());
     List<LeadStore.AttemptResult> results = new ArrayList<>(ready.size());
     int attempted = 0;
-    for (LeadStore.PendingDelivery pending : ready) {
-      String leadId = pending.lead().id();
+    for (int from = 0; from < ready.size(); from += batching.limit()) {
+      List<Try> batch = ready.subList(from, Math.min(ready.size(), from + batching.limit())).stream()
+          .map(pending -> new Try(pending, pending.attempts() + 1)).toList();
       if (clock.instant().isAfter(stopAt) || loop.closing()) {
-        results.add(new LeadStore.AttemptResult.Released(leadId, pending.revision()));
+        batch.forEach(t -> results.add(
+            new LeadStore.AttemptResult.Released(t.pending().lead().id(), t.pending().revision())));
         continue;
       }
-      int number = pending.attempts() + 1;
-      results.add(result(leadId, pending.revision(), number, attemptGuarded(pending, number)));
-      attempted++;
+      List<DeliveryResult> answers = attemptGuarded(batch);
+      for (int i = 0; i < batch.size(); i++) {
+        Try t = batch.get(i);
+        results.add(result(t.pending().lead().id(), t.pending().revision(), t.number(), answers.get(i)));
+      }
+      attempted += batch.size();
     }
     store.record(results, clock.instant());
     return attempted;
+  }
+
+  private boolean lingering(List<LeadStore.PendingDelivery> due) {
+    if (batching.linger().isZero() || due.size() >= batching.limit()) {
+      return false;
+    }
+    Instant now = clock.instant();
+    return due.stream().allMatch(pending -> pending.attempts() == 0 && pending.revision() == 0
+        && pending.lead().receivedAt().plus(batching.linger()).isAfter(now));
   }
 
   /** Runs the preparation; if it fails, the claimed leads are handed back at once before the failure goes on. */
@@ -145,13 +199,20 @@ public final class DeliveryWorker implements AutoCloseable {
     }
   }
 
-  private DeliveryResult attemptGuarded(LeadStore.PendingDelivery pending, int number) {
+  /** One answer per lead of the batch; a pipeline that throws or miscounts makes the whole batch a passing failure. */
+  private List<DeliveryResult> attemptGuarded(List<Try> batch) {
+    List<DeliveryResult> answers;
     try {
-      return attempt.deliver(pending, number);
+      answers = attempt.deliver(batch);
     } catch (RuntimeException e) {
-      LOG.warn("event=delivery.pipeline_error lead={} error={}", pending.lead().id(), e.getClass().getName());
-      return DeliveryResult.retry("the delivery pipeline failed unexpectedly: " + e.getClass().getName());
+      LOG.warn("event=delivery.pipeline_error leads={} error={}", batch.size(), e.getClass().getName());
+      return Collections.nCopies(batch.size(),
+          DeliveryResult.retry("the delivery pipeline failed unexpectedly: " + e.getClass().getName()));
     }
+    if (answers.size() != batch.size()) {
+      return Collections.nCopies(batch.size(), DeliveryResult.retry("the delivery pipeline miscounted its answers"));
+    }
+    return answers;
   }
 
   private LeadStore.AttemptResult result(String leadId, int revision, int number, DeliveryResult result) {

@@ -2,6 +2,7 @@ package org.leadgate.pipeline;
 
 import java.util.List;
 import java.util.Objects;
+import org.leadgate.lead.Lead;
 import org.leadgate.spi.DeliveryResult;
 
 /** What a pipeline made of a lead. */
@@ -37,7 +38,14 @@ public sealed interface Outcome {
     }
   }
 
-  /** Handed to the CRM, which answered {@code result}. */
+  /** Passed every delivery stage: {@code lead} is what goes to the CRM. */
+  record ReadyForCrm(Lead lead) implements Outcome {
+    public ReadyForCrm {
+      Objects.requireNonNull(lead, "lead");
+    }
+  }
+
+  /** Handed to the CRM, which answered {@code result}; or a stage answered for it (try again later). */
   record CrmAnswered(DeliveryResult result) implements Outcome {
     public CrmAnswered {
       Objects.requireNonNull(result, "result");

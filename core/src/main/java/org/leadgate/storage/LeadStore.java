@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -91,12 +92,13 @@ public final class LeadStore {
       insert.executeUpdate();
     }
     try (PreparedStatement insert = connection.prepareStatement(
-        "INSERT INTO outbox (lead_id, target, status, attempts, next_attempt_at, updated_at)"
-            + " VALUES (?, ?, 'pending', 0, ?, ?)")) {
+        "INSERT INTO outbox (lead_id, target, status, attempts, next_attempt_at, updated_at, crm_record_id)"
+            + " VALUES (?, ?, 'pending', 0, ?, ?, ?)")) {
       insert.setString(1, lead.id());
       insert.setString(2, target);
       insert.setLong(3, lead.receivedAt().toEpochMilli());
       insert.setLong(4, lead.receivedAt().toEpochMilli());
+      insert.setString(5, submission.crmRecordId().orElse(null));
       insert.executeUpdate();
     }
     return new Outcome.Accepted(lead.id(), false, hook.accepted(connection, accept));
@@ -119,9 +121,19 @@ public final class LeadStore {
 
   /**
    * A lead waiting in the outbox, with the attempts made so far and its revision: 0 for the first delivery, one
-   * more for each update (for example after a consent change).
+   * more for each update (for example after a consent change); {@code crmRecordId} is its record in the CRM once
+   * known (from an earlier delivery, or because the lead came from the CRM).
    */
-  public record PendingDelivery(Lead lead, int attempts, int revision) {
+  public record PendingDelivery(Lead lead, int attempts, int revision, Optional<String> crmRecordId) {
+    public PendingDelivery {
+      Objects.requireNonNull(crmRecordId, "crmRecordId");
+    }
+
+    /** The same delivery with the lead changed (enriched). */
+    public PendingDelivery with(Lead changed) {
+      return new PendingDelivery(changed, attempts, revision, crmRecordId);
+    }
+
     /** Stable across attempts of one revision, new for each revision, so CRMs neither drop updates nor repeat. */
     public String idempotencyKey() {
       return revision == 0 ? lead.id() : lead.id() + "-r" + revision;
@@ -141,7 +153,7 @@ public final class LeadStore {
   public List<PendingDelivery> due(Instant now, int limit) throws SQLException {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select = connection.prepareStatement(
-            "SELECT l.id, l.form_id, l.received_at, l.fields, o.attempts, o.revision FROM outbox o"
+            "SELECT l.id, l.form_id, l.received_at, l.fields, o.attempts, o.revision, o.crm_record_id FROM outbox o"
                 + " JOIN leads l ON l.id = o.lead_id"
                 + " WHERE o.status = 'pending' AND o.next_attempt_at <= ? ORDER BY o.next_attempt_at LIMIT ?")) {
       select.setLong(1, now.toEpochMilli());
@@ -151,7 +163,7 @@ public final class LeadStore {
         while (rows.next()) {
           Lead lead = new Lead(rows.getString(1), rows.getString(2), Instant.ofEpochMilli(rows.getLong(3)),
               FieldsCodec.decode(rows.getString(4)));
-          due.add(new PendingDelivery(lead, rows.getInt(5), rows.getInt(6)));
+          due.add(new PendingDelivery(lead, rows.getInt(5), rows.getInt(6), Optional.ofNullable(rows.getString(7))));
         }
       }
       return due;
@@ -212,7 +224,7 @@ public final class LeadStore {
     inTransaction(connection -> {
       for (AttemptResult result : results) {
         if (result instanceof AttemptResult.Delivered delivered) {
-          execute(connection, "UPDATE outbox SET status = 'delivered', attempts = ?, crm_record_id = ?,"
+          execute(connection, "UPDATE outbox SET status = 'delivered', attempts = ?, crm_record_id = COALESCE(?, crm_record_id),"
               + " last_error = NULL, updated_at = ? WHERE lead_id = ? AND revision = ?",
               delivered.attempts(), delivered.crmRecordId().orElse(null), now.toEpochMilli(), delivered.leadId(),
               delivered.revision());

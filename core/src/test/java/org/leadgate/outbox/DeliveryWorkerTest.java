@@ -1,7 +1,6 @@
 package org.leadgate.outbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.leadgate.storage.StorageFixtures.outbox;
@@ -19,8 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.leadgate.config.DeliveryConfig;
-import org.leadgate.pipeline.Outcome;
-import org.leadgate.pipeline.RealStageChain;
 import org.leadgate.spi.Delivery;
 import org.leadgate.spi.DeliveryResult;
 import org.leadgate.storage.Backend;
@@ -59,11 +56,8 @@ class DeliveryWorkerTest {
   }
 
   private static DeliveryWorker.Attempt throughPipeline(FakeCrmAdapter target) {
-    return (pending, attempt) -> {
-      Outcome outcome = RealStageChain.run(
-          List.of(new DeliverStage(target, pending.idempotencyKey(), attempt)), pending.lead());
-      return assertInstanceOf(Outcome.CrmAnswered.class, outcome).result();
-    };
+    return (pending, attempt) -> HandOver.deliverAll(target,
+        List.of(new Delivery(pending.lead(), pending.idempotencyKey(), attempt, pending.crmRecordId()))).get(0);
   }
 
   /** How often {@code leadId} was handed to any of the CRMs. */

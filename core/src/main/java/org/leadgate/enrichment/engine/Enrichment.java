@@ -147,7 +147,7 @@ public final class Enrichment implements DeliveryWorker.Preparation, AutoCloseab
     Map<String, Lead> enriched = new HashMap<>();
     results.forEach(result -> enriched.put(result.lead().id(), result.lead()));
     return claimed.stream().map(pending -> enriched.containsKey(pending.lead().id())
-        ? new LeadStore.PendingDelivery(enriched.get(pending.lead().id()), pending.attempts(), pending.revision())
+        ? pending.with(enriched.get(pending.lead().id()))
         : pending).toList();
   }
 

@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +23,7 @@ import org.leadgate.pipeline.Outcome;
 import org.leadgate.storage.StorageUnavailableException;
 import org.leadgate.web.bootstrap.GatewayBootstrap;
 import org.leadgate.web.http.BoundedBody;
+import org.leadgate.web.http.ClientContext;
 import org.leadgate.web.http.Problem;
 import org.leadgate.web.http.Responses;
 import org.slf4j.Logger;
@@ -118,12 +118,7 @@ public final class FormServlet extends HttpServlet {
     }
     Submission submission = new Submission(form.id(), clock.instant().truncatedTo(ChronoUnit.MILLIS),
         Optional.ofNullable(request.getContentType()).orElse(""), values.text(), values.values(), key,
-        new Submission.RequestContext(
-            Optional.of(gateway.config().intake().trustedProxies().clientAddress(request.getRemoteAddr(),
-                Collections.list(request.getHeaders("X-Forwarded-For")))),
-            Optional.ofNullable(request.getHeader("User-Agent")),
-            Optional.ofNullable(request.getHeader("Referer")),
-            Optional.ofNullable(request.getHeader("Accept-Language"))));
+        ClientContext.of(request, gateway));
     submit(request, response, api, gateway, form, submission);
   }
 

@@ -14,7 +14,7 @@ import org.leadgate.web.http.Responses;
 /**
  * {@code GET /health} (liveness: the web application runs) and {@code GET /health/ready} (storage answers; outbox
  * depth and dead letters; enrichment providers with their region, circuit, call budget and cache, and leads by
- * enrichment state), as JSON. Not ready answers 503.
+ * enrichment state), the CRM adapter's own figures (such as API allowance used), as JSON. Not ready answers 503.
  */
 public final class HealthServlet extends HttpServlet {
   @Override
@@ -38,7 +38,10 @@ public final class HealthServlet extends HttpServlet {
         .put("pending", counts.pending())
         .put("delivered", counts.delivered())
         .put("deadLetters", counts.dead()));
-    body.set("enrichment", Responses.tree(GatewayBootstrap.gateway(getServletContext()).enrichment().health()));
+    Gateway gateway = GatewayBootstrap.gateway(getServletContext());
+    body.set("enrichment", Responses.tree(gateway.enrichment().health()));
+    body.putObject("crm").put("adapter", gateway.config().crm().adapter())
+        .setAll((ObjectNode) Responses.tree(gateway.crmHealth()));
     if (!readiness.storageReachable()) {
       response.setHeader("Retry-After", "5");
     }
