@@ -15,6 +15,7 @@ import org.leadgate.consent.ConsentRecorder;
 import org.leadgate.consent.ConsentService;
 import org.leadgate.consent.ConsentStage;
 import org.leadgate.consent.ConfirmationSender;
+import org.leadgate.duplicates.engine.Deduplication;
 import org.leadgate.enrichment.engine.Enrichment;
 import org.leadgate.scoring.funnel.LeadScoring;
 import org.leadgate.scoring.funnel.ScoringStage;
@@ -75,6 +76,7 @@ public final class Gateway implements AutoCloseable {
   private final Optional<ConfirmationSender> mailer;
   private final Enrichment enrichment;
   private final LeadScoring scoring;
+  private final Deduplication duplicates;
 
   private Gateway(GatewayConfig config, Clock clock, Database database, CrmAdapter crm, Ledger ledger,
       Optional<ConfirmationSender> mailer, ClassLoader plugins) {
@@ -87,7 +89,8 @@ public final class Gateway implements AutoCloseable {
     ConsentRecorder consentRecorder = new ConsentRecorder(config, ledger);
     this.store = new LeadStore(database, transactions, config.crm().adapter(), acceptHook(consentRecorder));
     this.enrichment = Enrichment.create(config, plugins, database, transactions, store, clock);
-    this.worker = new DeliveryWorker(store, enrichment, this::deliver,
+    this.duplicates = new Deduplication(config, transactions, store, clock);
+    this.worker = new DeliveryWorker(store, enrichment.andThen(duplicates), this::deliver,
         new DeliveryWorker.Batching(crm.batchLimit(), crm.linger()), config.delivery(), new Backoff(config.delivery().initialBackoff(), config.delivery().maxBackoff(),
             ThreadLocalRandom.current()), clock);
     this.consent = new ConsentService(config, ledger, transactions, store, clock, worker::wake);
@@ -252,6 +255,11 @@ public final class Gateway implements AutoCloseable {
   /** What the readiness check shows of the CRM adapter. */
   public Map<String, Object> crmHealth() {
     return crm.health();
+  }
+
+  /** Duplicates: the merges of leads into earlier leads of the same person, and their undo. */
+  public Deduplication duplicates() {
+    return duplicates;
   }
 
   /** Enrichment: its providers (region, circuit, budget, cache) and the leads by enrichment state. */

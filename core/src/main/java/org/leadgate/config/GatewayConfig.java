@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.leadgate.duplicates.MatchRule;
 import org.leadgate.scoring.ScoringConfig;
 
 /** The whole validated configuration of one gateway. */
@@ -19,6 +20,7 @@ public record GatewayConfig(
     EnrichmentConfig enrichment,
     QualityConfig quality,
     ScoringConfig scoring,
+    MatchRule duplicates,
     List<FormConfig> forms) {
 
   public GatewayConfig {
@@ -28,7 +30,7 @@ public record GatewayConfig(
   /** The same configuration on other storage (tests and embedders). */
   public GatewayConfig withStorage(StorageConfig other) {
     return new GatewayConfig(dataDirectory, other, intake, delivery, crm, admin, consent, enrichment, quality, scoring,
-        forms);
+        duplicates, forms);
   }
 
   public Optional<FormConfig> form(String id) {
@@ -38,7 +40,7 @@ public record GatewayConfig(
   static GatewayConfig from(ConfigNode root) {
     root.allowOnly(
         "dataDirectory", "storage", "intake", "delivery", "crm", "admin", "consent", "enrichment", "quality", "scoring",
-        "forms");
+        "duplicates", "forms");
     Path dataDirectory = Path.of(root.string("dataDirectory", "./data")).toAbsolutePath().normalize();
     List<ConfigNode> formNodes = root.list("forms");
     if (formNodes.isEmpty()) {
@@ -68,6 +70,7 @@ public record GatewayConfig(
         enrichment,
         QualityConfig.from(root.section("quality")),
         ScoringConfig.from(root.section("scoring")),
+        MatchRule.from(root.section("duplicates")),
         forms);
   }
 

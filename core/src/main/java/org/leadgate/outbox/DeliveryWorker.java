@@ -79,8 +79,34 @@ public final class DeliveryWorker implements AutoCloseable {
       /** The longest {@link #prepare} may take. */
       Duration allowance();
 
-      /** Answers the leads to deliver, in the same order, possibly changed. */
+      /**
+       * Answers the leads to deliver, in the same order, possibly changed; a lead left out must have been taken out
+       * of the outbox by the preparation (merged into another), since the round records nothing for it.
+       */
       List<LeadStore.PendingDelivery> prepare(List<LeadStore.PendingDelivery> claimed) throws SQLException;
+    }
+
+    /**
+     * This preparation, then {@code next} on the leads it answers: the allowances add up, and the leads either
+     * drops (for example merged into another lead) are not attempted.
+     */
+    default Preparation andThen(Preparation next) {
+      return due -> {
+        Plan first = plan(due);
+        Plan second = next.plan(due);
+        return new Plan() {
+          @Override
+          public Duration allowance() {
+            return first.allowance().plus(second.allowance());
+          }
+
+          @Override
+          public List<LeadStore.PendingDelivery> prepare(List<LeadStore.PendingDelivery> claimed)
+              throws SQLException {
+            return second.prepare(first.prepare(claimed));
+          }
+        };
+      };
     }
 
     Preparation NONE = due -> new Plan() {

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Folds text for matching: lower case, umlauts transliterated, other accents stripped. */
-final class Folding {
+public final class Folding {
 
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
@@ -16,7 +16,7 @@ final class Folding {
    * Lower case with German umlauts transliterated (ä→ae, ö→oe, ü→ue, ß→ss, so "Müller" and "Mueller" meet),
    * other accents stripped (é→e) and a few letters without a decomposition replaced (æ, œ, ø, ł, đ).
    */
-  static String fold(String text) {
+  public static String fold(String text) {
     return withoutAccents(lowerCase(text)
         .replace("ä", "ae").replace("ö", "oe").replace("ü", "ue")
         .replace("æ", "ae").replace("œ", "oe").replace("ø", "o").replace("ł", "l").replace("đ", "d"));

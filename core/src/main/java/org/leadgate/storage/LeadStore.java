@@ -140,11 +140,14 @@ public final class LeadStore {
     }
   }
 
-  /** Queues leads for delivery again as a new revision, in the caller's transaction (a consent changed). */
+  /**
+   * Queues leads for delivery again as a new revision, in the caller's transaction (a consent changed). A lead
+   * merged into another stays merged: the lead it was merged into is the one the CRM gets.
+   */
   public void requeue(Connection connection, List<String> leadIds, Instant now) throws SQLException {
     for (String leadId : leadIds) {
-      execute(connection, "UPDATE outbox SET status = 'pending', attempts = 0, revision = revision + 1,"
-          + " next_attempt_at = ?, last_error = NULL, updated_at = ? WHERE lead_id = ?",
+      Sql.execute(connection, "UPDATE outbox SET status = 'pending', attempts = 0, revision = revision + 1,"
+          + " next_attempt_at = ?, last_error = NULL, updated_at = ? WHERE lead_id = ? AND status <> 'merged'",
           now.toEpochMilli(), now.toEpochMilli(), leadId);
     }
   }
@@ -224,20 +227,20 @@ public final class LeadStore {
     inTransaction(connection -> {
       for (AttemptResult result : results) {
         if (result instanceof AttemptResult.Delivered delivered) {
-          execute(connection, "UPDATE outbox SET status = 'delivered', attempts = ?, crm_record_id = COALESCE(?, crm_record_id),"
+          Sql.execute(connection, "UPDATE outbox SET status = 'delivered', attempts = ?, crm_record_id = COALESCE(?, crm_record_id),"
               + " last_error = NULL, updated_at = ? WHERE lead_id = ? AND revision = ?",
               delivered.attempts(), delivered.crmRecordId().orElse(null), now.toEpochMilli(), delivered.leadId(),
               delivered.revision());
         } else if (result instanceof AttemptResult.Retry retry) {
-          execute(connection, "UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ?, updated_at = ?"
+          Sql.execute(connection, "UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ?, updated_at = ?"
               + " WHERE lead_id = ? AND revision = ?", retry.attempts(), retry.nextAttempt().toEpochMilli(),
               retry.error(), now.toEpochMilli(), retry.leadId(), retry.revision());
         } else if (result instanceof AttemptResult.Dead dead) {
-          execute(connection, "UPDATE outbox SET status = 'dead', attempts = ?, last_error = ?, updated_at = ?"
+          Sql.execute(connection, "UPDATE outbox SET status = 'dead', attempts = ?, last_error = ?, updated_at = ?"
               + " WHERE lead_id = ? AND revision = ?", dead.attempts(), dead.error(), now.toEpochMilli(),
               dead.leadId(), dead.revision());
         } else if (result instanceof AttemptResult.Released released) {
-          execute(connection, "UPDATE outbox SET next_attempt_at = ?, updated_at = ? WHERE lead_id = ?"
+          Sql.execute(connection, "UPDATE outbox SET next_attempt_at = ?, updated_at = ? WHERE lead_id = ?"
               + " AND revision = ?", now.toEpochMilli(), now.toEpochMilli(), released.leadId(), released.revision());
         }
       }
@@ -275,13 +278,14 @@ public final class LeadStore {
     }
   }
 
-  /** How many outbox rows are in each state. */
-  public record OutboxCounts(long pending, long delivered, long dead) {}
+  /** How many outbox rows are in each state; {@code merged} leads went into an earlier lead of the same person. */
+  public record OutboxCounts(long pending, long delivered, long dead, long merged) {}
 
   public OutboxCounts counts() throws SQLException {
     long pending = 0;
     long delivered = 0;
     long dead = 0;
+    long merged = 0;
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select = connection.prepareStatement(
             "SELECT status, COUNT(*) FROM outbox GROUP BY status");
@@ -291,24 +295,16 @@ public final class LeadStore {
           case "pending" -> pending = rows.getLong(2);
           case "delivered" -> delivered = rows.getLong(2);
           case "dead" -> dead = rows.getLong(2);
+          case "merged" -> merged = rows.getLong(2);
           default -> throw new IllegalStateException("unknown outbox status " + rows.getString(1));
         }
       }
     }
-    return new OutboxCounts(pending, delivered, dead);
+    return new OutboxCounts(pending, delivered, dead, merged);
   }
 
   private int update(String sql, Object... parameters) throws SQLException {
-    return transactions.write(connection -> execute(connection, sql, parameters));
-  }
-
-  private static int execute(Connection connection, String sql, Object... parameters) throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      for (int i = 0; i < parameters.length; i++) {
-        statement.setObject(i + 1, parameters[i]);
-      }
-      return statement.executeUpdate();
-    }
+    return transactions.write(connection -> Sql.execute(connection, sql, parameters));
   }
 
   private void inTransaction(Transactions.Work<?> work) throws SQLException {

@@ -735,7 +735,9 @@ class LawChecklistTest {
       assertEquals(ConsentStatus.OBJECTED, calls.status());
       assertFalse(calls.permitted());
     }
-    fx.awaitCrm(again.leadId(), crm -> "objected".equals(crm.at("/consent/phone/sales-calls/status").asText()));
+    // the second submission is merged into the first lead (same address): the CRM keeps one record, still objected
+    fx.awaitCrm(first, crm -> "objected".equals(crm.at("/consent/phone/sales-calls/status").asText())
+        && crm.at("/fields/email").asText().equals(email));
   }
 
   @Test

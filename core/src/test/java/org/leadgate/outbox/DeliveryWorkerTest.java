@@ -214,7 +214,7 @@ class DeliveryWorkerTest {
     assertEquals("delivered", row(id).status());
     assertEquals(List.of(1, 1), crm.deliveriesOf(id).stream().map(Delivery::attempt).toList(),
         "a replay starts counting attempts afresh");
-    assertEquals(new LeadStore.OutboxCounts(0, 1, 0), store.counts());
+    assertEquals(new LeadStore.OutboxCounts(0, 1, 0, 0), store.counts());
   }
 
   @Test
@@ -263,7 +263,7 @@ class DeliveryWorkerTest {
       assertEquals("delivered", row(id).status(), id);
       assertEquals(1, delivered, "exactly one successful delivery of " + id);
     }
-    assertEquals(new LeadStore.OutboxCounts(0, 5, 0), store.counts());
+    assertEquals(new LeadStore.OutboxCounts(0, 5, 0, 0), store.counts());
     assertEquals(7, crm.deliveries().size(), "five leads, two of them retried once");
   }
 

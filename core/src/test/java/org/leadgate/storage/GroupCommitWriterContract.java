@@ -103,7 +103,7 @@ abstract class GroupCommitWriterContract {
       }
       assertEquals(200, ids.size());
       assertEquals(200, leads());
-      assertEquals(new LeadStore.OutboxCounts(200, 0, 0), store.counts());
+      assertEquals(new LeadStore.OutboxCounts(200, 0, 0, 0), store.counts());
       assertTrue(commits.get() >= 1 && commits.get() <= 200, "commits: " + commits.get());
     } finally {
       pool.shutdownNow();

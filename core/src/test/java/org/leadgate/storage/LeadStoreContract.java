@@ -106,7 +106,7 @@ abstract class LeadStoreContract {
     assertEquals(0, leads());
     assertEquals(0, submissions());
     assertEquals(0, outboxRows());
-    assertEquals(new LeadStore.OutboxCounts(0, 0, 0), store.counts());
+    assertEquals(new LeadStore.OutboxCounts(0, 0, 0, 0), store.counts());
     assertTrue(database.isReachable());
   }
 
@@ -147,7 +147,7 @@ abstract class LeadStoreContract {
     assertEquals("pending", row.status());
     assertEquals(0, row.attempts());
     assertEquals(T0, row.nextAttemptAt());
-    assertEquals(new LeadStore.OutboxCounts(1, 0, 0), store.counts());
+    assertEquals(new LeadStore.OutboxCounts(1, 0, 0, 0), store.counts());
   }
 
   @Test
@@ -274,7 +274,7 @@ abstract class LeadStoreContract {
     assertEquals("delivered", row.status());
     assertEquals("00Q5g000001", row.crmRecordId());
     assertEquals(1, row.attempts());
-    assertEquals(new LeadStore.OutboxCounts(0, 1, 0), store.counts());
+    assertEquals(new LeadStore.OutboxCounts(0, 1, 0, 0), store.counts());
     assertEquals(List.of(), dueIds(T0.plus(Duration.ofDays(1))));
     assertFalse(claim(id, T0.plus(Duration.ofDays(1)), T0.plus(Duration.ofDays(2))));
   }
@@ -304,7 +304,7 @@ abstract class LeadStoreContract {
     assertEquals(List.of(id), due.stream().map(d -> d.lead().id()).toList());
     assertEquals(1, due.get(0).attempts());
     assertEquals("CRM answered 503", outbox(dataSource, id).lastError());
-    assertEquals(new LeadStore.OutboxCounts(1, 0, 0), store.counts());
+    assertEquals(new LeadStore.OutboxCounts(1, 0, 0, 0), store.counts());
   }
 
   @Test
@@ -315,7 +315,7 @@ abstract class LeadStoreContract {
 
     assertEquals(List.of(new LeadStore.DeadLetter(id, "contact", 3, "CRM rejected: missing LastName",
         T0.plusSeconds(5))), store.deadLetters(10));
-    assertEquals(new LeadStore.OutboxCounts(0, 0, 1), store.counts());
+    assertEquals(new LeadStore.OutboxCounts(0, 0, 1, 0), store.counts());
     assertEquals(List.of(), dueIds(T0.plus(Duration.ofDays(1))));
   }
 
@@ -342,7 +342,7 @@ abstract class LeadStoreContract {
     assertEquals(List.of(id), due.stream().map(d -> d.lead().id()).toList());
     assertEquals(0, due.get(0).attempts());
     assertEquals(List.of(), store.deadLetters(10));
-    assertEquals(new LeadStore.OutboxCounts(1, 0, 0), store.counts());
+    assertEquals(new LeadStore.OutboxCounts(1, 0, 0, 0), store.counts());
   }
 
   @Test
@@ -356,7 +356,7 @@ abstract class LeadStoreContract {
     assertFalse(store.replay("no-such-lead", T0.plusSeconds(1)));
 
     assertEquals("delivered", outbox(dataSource, delivered).status());
-    assertEquals(new LeadStore.OutboxCounts(1, 1, 0), store.counts());
+    assertEquals(new LeadStore.OutboxCounts(1, 1, 0, 0), store.counts());
   }
 
   @Test
@@ -384,7 +384,7 @@ abstract class LeadStoreContract {
         new LeadStore.AttemptResult.Retry(retried, 0, 1, T0.plusSeconds(10), "503"),
         new LeadStore.AttemptResult.Dead(dead, 0, 1, "rejected")), T0.plusSeconds(1));
 
-    assertEquals(new LeadStore.OutboxCounts(1, 1, 1), store.counts());
+    assertEquals(new LeadStore.OutboxCounts(1, 1, 1, 0), store.counts());
     assertEquals("crm-1", outbox(dataSource, delivered).crmRecordId());
     assertEquals(List.of(retried), dueIds(T0.plusSeconds(10)));
     assertEquals("rejected", store.deadLetters(10).get(0).lastError());
@@ -399,7 +399,7 @@ abstract class LeadStoreContract {
     markDelivered(delivered, 1, Optional.empty(), T0);
     markDead(dead, 1, "no", T0);
 
-    assertEquals(new LeadStore.OutboxCounts(2, 1, 1), store.counts());
+    assertEquals(new LeadStore.OutboxCounts(2, 1, 1, 0), store.counts());
   }
 
   @Test

@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.leadgate.duplicates.engine.Deduplication;
 import org.leadgate.consent.Channel;
+import org.leadgate.storage.Sql;
 import org.leadgate.storage.TextMapColumn;
 
 /** The SQL of compliance exports and erasure besides the ledger and the audit log. Portable SQL. */
@@ -170,15 +172,16 @@ final class ComplianceStore {
         }
       }
     }
-    execute(connection, "UPDATE submissions SET body = '' WHERE id = (SELECT submission_id FROM leads WHERE id = ?)",
+    Sql.execute(connection, "UPDATE submissions SET body = '' WHERE id = (SELECT submission_id FROM leads WHERE id = ?)",
         leadId);
-    execute(connection, "UPDATE leads SET fields = '{}' WHERE id = ?", leadId);
-    execute(connection, "DELETE FROM lead_requests WHERE lead_id = ?", leadId);
-    execute(connection, "DELETE FROM lead_events WHERE lead_id = ?", leadId);
-    execute(connection, "DELETE FROM lead_stages WHERE lead_id = ?", leadId);
-    execute(connection, "UPDATE enrichments SET status = 'gave-up', gaps = NULL, updated_at = ? WHERE lead_id = ?",
+    Sql.execute(connection, "UPDATE leads SET fields = '{}' WHERE id = ?", leadId);
+    Sql.execute(connection, "DELETE FROM lead_requests WHERE lead_id = ?", leadId);
+    Sql.execute(connection, "DELETE FROM lead_events WHERE lead_id = ?", leadId);
+    Sql.execute(connection, "DELETE FROM lead_stages WHERE lead_id = ?", leadId);
+    Deduplication.forget(connection, leadId);
+    Sql.execute(connection, "UPDATE enrichments SET status = 'gave-up', gaps = NULL, updated_at = ? WHERE lead_id = ?",
         now.toEpochMilli(), leadId);
-    execute(connection, "UPDATE outbox SET status = 'dead', last_error = 'erased', updated_at = ?"
+    Sql.execute(connection, "UPDATE outbox SET status = 'dead', last_error = 'erased', updated_at = ?"
         + " WHERE lead_id = ? AND status <> 'delivered'", now.toEpochMilli(), leadId);
     return new ErasureResult.ErasedLead(leadId, formId, delivery, crmRecordId);
   }
@@ -188,15 +191,15 @@ final class ComplianceStore {
    * delivery again.
    */
   static void unlink(Connection connection, String leadId) throws SQLException {
-    execute(connection, "DELETE FROM lead_subjects WHERE lead_id = ?", leadId);
+    Sql.execute(connection, "DELETE FROM lead_subjects WHERE lead_id = ?", leadId);
   }
 
   /** Deletes what confirmation mails of the subject or of its leads still need (address and links). */
   static int clearMailPayloads(Connection connection, String subjectKey, List<String> leadIds) throws SQLException {
-    int cleared = execute(connection, "UPDATE doi_requests SET mail_payload = NULL WHERE subject_key = ?"
+    int cleared = Sql.execute(connection, "UPDATE doi_requests SET mail_payload = NULL WHERE subject_key = ?"
         + " AND mail_payload IS NOT NULL", subjectKey);
     for (String leadId : leadIds) {
-      cleared += execute(connection, "UPDATE doi_requests SET mail_payload = NULL WHERE lead_id = ?"
+      cleared += Sql.execute(connection, "UPDATE doi_requests SET mail_payload = NULL WHERE lead_id = ?"
           + " AND mail_payload IS NOT NULL", leadId);
     }
     return cleared;
@@ -204,25 +207,17 @@ final class ComplianceStore {
 
   /** Ends unconfirmed double opt-in requests: their links stop working (the person asked to be forgotten). */
   static void expireOpenRequests(Connection connection, String subjectKey, Instant now) throws SQLException {
-    execute(connection, "UPDATE doi_requests SET expires_at = ? WHERE subject_key = ? AND used_at IS NULL"
+    Sql.execute(connection, "UPDATE doi_requests SET expires_at = ? WHERE subject_key = ? AND used_at IS NULL"
         + " AND expires_at > ?", now.toEpochMilli(), subjectKey, now.toEpochMilli());
   }
 
   static void deleteWithdrawTokens(Connection connection, String subjectKey) throws SQLException {
-    execute(connection, "DELETE FROM withdraw_tokens WHERE subject_key = ?", subjectKey);
+    Sql.execute(connection, "DELETE FROM withdraw_tokens WHERE subject_key = ?", subjectKey);
   }
 
   static void markErased(Connection connection, String subjectKey, Instant now) throws SQLException {
-    execute(connection, "UPDATE subject_keys SET erased_at = ? WHERE subject_key = ?", now.toEpochMilli(),
+    Sql.execute(connection, "UPDATE subject_keys SET erased_at = ? WHERE subject_key = ?", now.toEpochMilli(),
         subjectKey);
   }
 
-  private static int execute(Connection connection, String sql, Object... parameters) throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      for (int i = 0; i < parameters.length; i++) {
-        statement.setObject(i + 1, parameters[i]);
-      }
-      return statement.executeUpdate();
-    }
-  }
 }

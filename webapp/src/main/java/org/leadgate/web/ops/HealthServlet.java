@@ -37,7 +37,8 @@ public final class HealthServlet extends HttpServlet {
     readiness.outbox().ifPresent(counts -> body.putObject("outbox")
         .put("pending", counts.pending())
         .put("delivered", counts.delivered())
-        .put("deadLetters", counts.dead()));
+        .put("deadLetters", counts.dead())
+        .put("merged", counts.merged()));
     Gateway gateway = GatewayBootstrap.gateway(getServletContext());
     body.set("enrichment", Responses.tree(gateway.enrichment().health()));
     body.putObject("crm").put("adapter", gateway.config().crm().adapter())

@@ -1,0 +1,156 @@
+package org.leadgate.consent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.leadgate.duplicates.engine.Deduplication;
+import org.leadgate.pipeline.Outcome;
+import org.leadgate.testing.MutableClock;
+
+/**
+ * Duplicates and progressive profiling on a whole gateway (SQLite, the log target as CRM): a later submission of
+ * the same person is merged into the first lead, the CRM keeps one record, consent is never widened, and an admin
+ * can undo the merge.
+ */
+class DuplicateMergeTest {
+  private static final String NEWSLETTER = "newsletter";
+
+  @TempDir
+  Path directory;
+
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-02T09:00:00Z"));
+  private ConsentFixture fx;
+
+  @BeforeEach
+  void fixture() {
+    fx = new ConsentFixture(directory, clock);
+  }
+
+  @AfterEach
+  void close() {
+    fx.close();
+  }
+
+  private Outcome.Accepted submit(Map<String, String> values) {
+    return assertInstanceOf(Outcome.Accepted.class,
+        fx.gateway.submit(fx.submission("contact", values, ConsentFixture.BROWSER)));
+  }
+
+  private static Map<String, String> values(String... pairs) {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      values.put(pairs[i], pairs[i + 1]);
+    }
+    return values;
+  }
+
+  private long merged() throws Exception {
+    return fx.count("SELECT COUNT(*) FROM outbox WHERE status = 'merged'");
+  }
+
+  private long deliveriesOf(String leadId) throws Exception {
+    return fx.count("SELECT COUNT(*) FROM outbox WHERE lead_id = ? AND status = 'delivered'", leadId);
+  }
+
+  @Test
+  void a_later_submission_fills_the_gaps_of_the_first_lead_and_the_crm_keeps_one_record() throws Exception {
+    fx.start();
+    String first = submit(values("lastName", "Lovelace", "email", "ada@example.de")).leadId();
+    fx.awaitCrm(first, crm -> crm.at("/fields/lastName").asText().equals("Lovelace"));
+    clock.advance(Duration.ofDays(3));
+
+    String second = submit(values("lastName", "King", "firstName", "Ada", "email", "ADA@example.de",
+        "phone", "+49 30 1234567")).leadId();
+
+    fx.awaitCrm(first, crm -> crm.at("/fields/firstName").asText().equals("Ada")
+        && crm.at("/fields/phone").asText().equals("+49301234567")
+        && crm.at("/fields/lastName").asText().equals("King"));
+    assertEquals(1, merged());
+    assertEquals(0, deliveriesOf(second), "the CRM never gets the second lead as a record of its own");
+    List<Deduplication.MergeRecord> merges = fx.gateway.duplicates().mergesOf(first);
+    assertEquals(1, merges.size());
+    Deduplication.MergeRecord merge = merges.get(0);
+    assertEquals(second, merge.fromLead());
+    assertEquals("email", merge.matchedOn());
+    assertTrue(merge.merged().added().containsAll(List.of("firstName", "phone")));
+    assertEquals("lastName", merge.merged().conflicts().get(0).field(), "two typed names: the newest is kept");
+    assertEquals("Lovelace", merge.merged().conflicts().get(0).previous().value(), "and the old one recorded");
+    assertEquals(merges, fx.gateway.duplicates().mergesOf(second), "both leads show the merge");
+  }
+
+  @Test
+  void a_merge_never_widens_consent_an_old_withdrawal_stays_and_only_a_newer_grant_counts() throws Exception {
+    fx.start();
+    String first = fx.signUpAndConfirm("contact", "ada@example.de", null);
+    assertTrue(fx.permission(first, Channel.EMAIL, NEWSLETTER).permitted());
+    clock.advance(Duration.ofDays(1));
+    fx.gateway.consent().end(Subject.email("ada@example.de"), Channel.EMAIL, Optional.of(NEWSLETTER), false,
+        Actor.admin("test"), Map.of());
+    clock.advance(Duration.ofDays(1));
+
+    submit(values("lastName", "Lovelace", "firstName", "Ada", "email", "ada@example.de"));
+    fx.awaitCrm(first, crm -> crm.at("/fields/firstName").asText().equals("Ada"));
+    assertFalse(fx.permission(first, Channel.EMAIL, NEWSLETTER).permitted(),
+        "a submission without the box does not bring back the withdrawn newsletter");
+
+    clock.advance(Duration.ofDays(1));
+    fx.signUpAndConfirm("contact", "ada@example.de", null);
+    assertTrue(fx.permission(first, Channel.EMAIL, NEWSLETTER).permitted(), "a newer confirmed grant counts");
+    assertEquals(2, merged());
+  }
+
+  @Test
+  void a_fuzzy_match_with_another_address_does_not_carry_the_old_address_consent_over() throws Exception {
+    fx.replace("crm:\n", "duplicates:\n  fuzzy: { enabled: true, fields: [lastName, firstName, phone] }\ncrm:\n");
+    fx.start();
+    String first = fx.signUpAndConfirm("contact", "ada@example.de", "+49 30 1234567");
+    fx.gateway.submit(fx.submission("contact", values("lastName", "Lovelace", "firstName", "Ada",
+        "email", "ada@example.de", "phone", "+49 30 1234567"), ConsentFixture.BROWSER));
+    fx.awaitCrm(first, crm -> crm.at("/fields/firstName").asText().equals("Ada"));
+    assertTrue(fx.permission(first, Channel.EMAIL, NEWSLETTER).permitted());
+    clock.advance(Duration.ofDays(2));
+
+    submit(values("lastName", "Lovelace", "firstName", "Ada", "email", "ada.lovelace@other.example",
+        "phone", "030 1234567"));
+
+    fx.awaitCrm(first, crm -> crm.at("/fields/email").asText().equals("ada.lovelace@other.example"));
+    assertEquals("person", fx.gateway.duplicates().mergesOf(first).get(1).matchedOn());
+    assertFalse(fx.permission(first, Channel.EMAIL, NEWSLETTER).permitted(),
+        "the lead now carries the new address, which never granted the newsletter");
+    assertTrue(fx.permission(first, Channel.EMAIL, NEWSLETTER).status() == ConsentStatus.NONE);
+  }
+
+  @Test
+  void an_admin_undoes_a_merge_and_both_leads_go_to_the_crm_as_their_own_records() throws Exception {
+    fx.start();
+    String first = submit(values("lastName", "Lovelace", "email", "ada@example.de")).leadId();
+    fx.awaitCrm(first, crm -> crm.at("/fields/lastName").asText().equals("Lovelace"));
+    String second = submit(values("lastName", "Lovelace", "firstName", "Ada", "email", "ada@example.de")).leadId();
+    fx.awaitCrm(first, crm -> crm.at("/fields/firstName").asText().equals("Ada"));
+    String mergeId = fx.gateway.duplicates().mergesOf(first).get(0).id();
+    clock.advance(Duration.ofMinutes(5));
+
+    assertEquals(new Deduplication.UndoOutcome.Undone(first, second), fx.gateway.duplicates().undo(mergeId));
+
+    fx.awaitCrm(second, crm -> crm.at("/fields/firstName").asText().equals("Ada"));
+    fx.awaitCrm(first, crm -> crm.at("/fields/firstName").isMissingNode());
+    assertEquals(0, merged());
+    assertEquals(Optional.of(clock.instant()), fx.gateway.duplicates().mergesOf(first).get(0).undoneAt());
+    assertEquals(new Deduplication.UndoOutcome.AlreadyUndone(clock.instant()), fx.gateway.duplicates().undo(mergeId));
+    assertInstanceOf(Deduplication.UndoOutcome.NotFound.class,
+        fx.gateway.duplicates().undo("00000000-0000-0000-0000-000000000000"));
+  }
+}
