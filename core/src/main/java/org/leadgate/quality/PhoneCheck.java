@@ -3,6 +3,7 @@ package org.leadgate.quality;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber.CountryCodeSource;
 import java.util.LinkedHashMap;
@@ -47,11 +48,13 @@ public final class PhoneCheck {
     } catch (NumberParseException e) {
       return invalid(typed, reason(e.getErrorType(), region));
     }
-    if (!numbers.isValidNumber(number)) {
+    // a number is valid exactly when its type is known (isValidNumber asks the same), so the type is worked out once
+    PhoneNumberType type = numbers.getNumberType(number);
+    if (type == PhoneNumberType.UNKNOWN) {
       return invalid(typed, reason(numbers.isPossibleNumberWithReason(number), number.getCountryCode()));
     }
     Map<String, String> facts = new LinkedHashMap<>();
-    facts.put("type", numbers.getNumberType(number).name().toLowerCase(Locale.ROOT).replace('_', '-'));
+    facts.put("type", type.name().toLowerCase(Locale.ROOT).replace('_', '-'));
     facts.put("region", numbers.getRegionCodeForNumber(number));
     facts.put("national", numbers.format(number, PhoneNumberFormat.NATIONAL));
     facts.put("region-source",

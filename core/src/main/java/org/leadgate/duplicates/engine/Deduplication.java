@@ -98,37 +98,44 @@ public final class Deduplication implements DeliveryWorker.Preparation {
     Map<String, LeadStore.PendingDelivery> kept = new LinkedHashMap<>();
     claimed.forEach(pending -> kept.put(pending.lead().id(), pending));
     List<String> requeue = new ArrayList<>();
-    for (LeadStore.PendingDelivery pending : claimed) {
-      Lead lead = pending.lead();
-      if (pending.attempts() > 0 || pending.revision() > 0) {
-        continue;
-      }
-      List<String> keys = matchKeys.keys(lead, fieldOf(lead, FieldType.EMAIL).orElse(""));
-      List<String> hashes = keys.stream().map(DuplicateStore::hash).toList();
-      Map<String, String> owners = DuplicateStore.owners(connection, hashes);
-      Optional<Integer> match = firstOwnedByOther(hashes, owners, lead.id());
-      if (match.isEmpty()) {
-        DuplicateStore.own(connection, hashes, lead.id());
-        continue;
-      }
-      String intoId = owners.get(hashes.get(match.get()));
-      LeadStore.PendingDelivery inRound = kept.get(intoId);
-      Optional<Lead> into = inRound != null ? Optional.of(inRound.lead()) : DuplicateStore.lead(connection, intoId);
-      if (into.isEmpty()) {
-        DuplicateStore.own(connection, hashes, lead.id());
-        continue;
-      }
-      Merged merged = merge(connection, into.get(), lead, hashes, owners,
-          keys.get(match.get()).startsWith("email:") ? "email" : "person", now);
-      kept.remove(lead.id());
-      if (inRound != null) {
-        kept.put(intoId, inRound.with(merged.lead()));
-      } else {
-        requeue.add(intoId);
+    try (KeyIndex index = new KeyIndex(connection)) {
+      for (LeadStore.PendingDelivery pending : claimed) {
+        if (pending.attempts() == 0 && pending.revision() == 0) {
+          lookUp(connection, index, pending, kept, requeue, now);
+        }
       }
     }
     leads.requeue(connection, requeue, now);
     return List.copyOf(kept.values());
+  }
+
+  /**
+   * Takes the lead's keys when nobody has them, or merges it into the lead that has its first key; keeps
+   * {@code kept} (the round's leads to deliver) and {@code requeue} (merged-into leads outside the round) up to date.
+   */
+  private void lookUp(Connection connection, KeyIndex index, LeadStore.PendingDelivery pending,
+      Map<String, LeadStore.PendingDelivery> kept, List<String> requeue, Instant now) throws SQLException {
+    Lead lead = pending.lead();
+    List<String> keys = matchKeys.keys(lead, fieldOf(lead, FieldType.EMAIL).orElse(""));
+    List<String> hashes = keys.stream().map(DuplicateStore::hash).toList();
+    Map<String, String> owners = index.owners(hashes);
+    Optional<Integer> match = firstOwnedByOther(hashes, owners, lead.id());
+    String intoId = match.map(i -> owners.get(hashes.get(i))).orElse(null);
+    LeadStore.PendingDelivery inRound = intoId == null ? null : kept.get(intoId);
+    Optional<Lead> into = intoId == null ? Optional.empty()
+        : inRound != null ? Optional.of(inRound.lead()) : DuplicateStore.lead(connection, intoId);
+    if (into.isEmpty()) {
+      DuplicateStore.own(connection, hashes, lead.id());
+      return;
+    }
+    Merged merged = merge(connection, into.get(), lead, hashes, owners,
+        keys.get(match.orElseThrow()).startsWith("email:") ? "email" : "person", now);
+    kept.remove(lead.id());
+    if (inRound != null) {
+      kept.put(intoId, inRound.with(merged.lead()));
+    } else {
+      requeue.add(intoId);
+    }
   }
 
   private static Optional<Integer> firstOwnedByOther(List<String> hashes, Map<String, String> owners, String leadId) {

@@ -56,27 +56,6 @@ final class DuplicateStore {
     }
   }
 
-  /** The owners of the given key hashes. */
-  static Map<String, String> owners(Connection connection, List<String> keyHashes) throws SQLException {
-    Map<String, String> owners = new LinkedHashMap<>();
-    if (keyHashes.isEmpty()) {
-      return owners;
-    }
-    String marks = String.join(", ", keyHashes.stream().map(k -> "?").toList());
-    try (PreparedStatement select = connection.prepareStatement(
-        "SELECT key_hash, lead_id FROM lead_keys WHERE key_hash IN (" + marks + ")")) {
-      for (int i = 0; i < keyHashes.size(); i++) {
-        select.setString(i + 1, keyHashes.get(i));
-      }
-      try (ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          owners.put(rows.getString(1), rows.getString(2));
-        }
-      }
-    }
-    return owners;
-  }
-
   static void own(Connection connection, List<String> keyHashes, String leadId) throws SQLException {
     for (String key : keyHashes) {
       Sql.execute(connection, "INSERT INTO lead_keys (key_hash, lead_id) VALUES (?, ?) ON CONFLICT (key_hash)"
