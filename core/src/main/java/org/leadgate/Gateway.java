@@ -37,18 +37,21 @@ import org.leadgate.lead.FieldValue;
 import org.leadgate.lead.Lead;
 import org.leadgate.lead.Provenance;
 import org.leadgate.outbox.Backoff;
+import org.leadgate.outbox.DeliveryLogPruner;
 import org.leadgate.outbox.HandOver;
 import org.leadgate.outbox.DeliveryWorker;
+import org.leadgate.pipeline.FieldProblem;
 import org.leadgate.pipeline.Outcome;
 import org.leadgate.pipeline.RealStageChain;
-import org.leadgate.pipeline.Stage;
 import org.leadgate.spi.CrmAdapter;
 import org.leadgate.spi.Delivery;
 import org.leadgate.spi.InboundHook;
+import org.leadgate.spi.Intake;
 import org.leadgate.spi.DeliveryResult;
 import org.leadgate.spi.PluginContext;
 import org.leadgate.spi.Plugins;
 import org.leadgate.storage.Database;
+import org.leadgate.storage.DeliveryLog;
 import org.leadgate.storage.GroupCommitWriter;
 import org.leadgate.storage.LeadStore;
 import org.leadgate.storage.PersistStage;
@@ -60,7 +63,7 @@ import org.slf4j.LoggerFactory;
  * One running gateway, assembled from its configuration: storage, the intake pipeline, the CRM adapter and the
  * delivery worker. The web layer calls it; nothing here knows about HTTP.
  */
-public final class Gateway implements AutoCloseable {
+public final class Gateway implements AutoCloseable, Intake {
   private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
 
   private final GatewayConfig config;
@@ -77,6 +80,8 @@ public final class Gateway implements AutoCloseable {
   private final Enrichment enrichment;
   private final LeadScoring scoring;
   private final Deduplication duplicates;
+  private final DeliveryLog deliveryLog;
+  private final DeliveryLogPruner deliveryLogPruner;
 
   private Gateway(GatewayConfig config, Clock clock, Database database, CrmAdapter crm, Ledger ledger,
       Optional<ConfirmationSender> mailer, ClassLoader plugins) {
@@ -88,6 +93,8 @@ public final class Gateway implements AutoCloseable {
     Transactions transactions = new Transactions(database);
     ConsentRecorder consentRecorder = new ConsentRecorder(config, ledger);
     this.store = new LeadStore(database, transactions, config.crm().adapter(), acceptHook(consentRecorder));
+    this.deliveryLog = new DeliveryLog(transactions);
+    this.deliveryLogPruner = new DeliveryLogPruner(deliveryLog, config.delivery().logRetention(), clock);
     this.enrichment = Enrichment.create(config, plugins, database, transactions, store, clock);
     this.duplicates = new Deduplication(config, transactions, store, clock);
     this.worker = new DeliveryWorker(store, enrichment.andThen(duplicates), this::deliver,
@@ -120,7 +127,7 @@ public final class Gateway implements AutoCloseable {
   public static Gateway start(GatewayConfig config, ClassLoader plugins, Clock clock) {
     CrmAdapter crm = Plugins.crmAdapters(plugins)
         .require(config.crm().adapter(), "crm.adapter")
-        .create(new PluginContext(config.crm().settings(), config.dataDirectory(), clock));
+        .create(new PluginContext(config.crm().settings(), config.dataDirectory(), clock, config.forms()));
     Database database;
     try {
       database = Database.open(config.storage());
@@ -162,6 +169,7 @@ public final class Gateway implements AutoCloseable {
     gateway.enrichment.start();
     gateway.scoring.start();
     gateway.retention.start();
+    gateway.deliveryLogPruner.start();
     mailer.ifPresent(ConfirmationSender::start);
     LOG.info("event=gateway.started forms={} crm={} storage={}", config.forms().size(), config.crm().adapter(),
         config.storage().isSqlite() ? "sqlite" : "postgresql");
@@ -199,14 +207,30 @@ public final class Gateway implements AutoCloseable {
    * @throws StorageUnavailableException if the lead could not be committed
    * @throws IllegalArgumentException if the form is not configured
    */
+  @Override
   public Outcome submit(Submission submission) {
-    FormConfig form = config.form(submission.formId())
+    FormConfig form = form(submission);
+    return RealStageChain.run(List.of(new NormaliseStage(form), new ValidateStage(form),
+        new PersistStage(writer, submission, config.intake().commitTimeout())), typedLead(form, submission));
+  }
+
+  /**
+   * The problems {@link #submit} would refuse the submission with, found without storing anything.
+   *
+   * @throws IllegalArgumentException if the form is not configured
+   */
+  @Override
+  public List<FieldProblem> check(Submission submission) {
+    FormConfig form = form(submission);
+    // the last stage only ends the chain: nothing is stored or delivered
+    Outcome outcome = RealStageChain.run(List.of(new NormaliseStage(form), new ValidateStage(form),
+        chain -> new Outcome.ReadyForCrm(chain.lead())), typedLead(form, submission));
+    return outcome instanceof Outcome.Invalid invalid ? invalid.problems() : List.of();
+  }
+
+  private FormConfig form(Submission submission) {
+    return config.form(submission.formId())
         .orElseThrow(() -> new IllegalArgumentException("unknown form " + submission.formId()));
-    List<Stage> stages = new ArrayList<>();
-    stages.add(new NormaliseStage(form));
-    stages.add(new ValidateStage(form));
-    stages.add(new PersistStage(writer, submission, config.intake().commitTimeout()));
-    return RealStageChain.run(stages, typedLead(form, submission));
   }
 
   private static Lead typedLead(FormConfig form, Submission submission) {
@@ -281,6 +305,15 @@ public final class Gateway implements AutoCloseable {
     }
   }
 
+  /** The delivery log of a lead: its attempts, oldest first; empty if there is no such lead. */
+  public Optional<List<DeliveryLog.Entry>> deliveries(String leadId) {
+    try {
+      return deliveryLog.of(leadId);
+    } catch (SQLException e) {
+      throw new StorageUnavailableException("cannot read the delivery log of " + leadId, e);
+    }
+  }
+
   public List<LeadStore.DeadLetter> deadLetters(int limit) {
     try {
       return store.deadLetters(limit);
@@ -306,6 +339,7 @@ public final class Gateway implements AutoCloseable {
   @Override
   public void close() {
     retention.close();
+    deliveryLogPruner.close();
     writer.close();
     mailer.ifPresent(ConfirmationSender::close);
     scoring.close();

@@ -106,6 +106,28 @@ class GatewayTest {
   }
 
   @Test
+  void checkFindsTheProblemsSubmitWouldAnswerWithoutStoringAnything() throws IOException {
+    start();
+
+    assertEquals(List.of(new FieldProblem("email", "is not a valid email address")),
+        gateway.check(submission("contact", "not-an-email", Optional.empty())));
+    assertEquals(List.of(), gateway.check(submission("contact", "ada@example.de", Optional.empty())));
+    assertEquals(0, storedLeads());
+    assertThrows(IllegalArgumentException.class,
+        () -> gateway.check(submission("nope", "ada@example.de", Optional.empty())));
+  }
+
+  @Test
+  void deliveryLogIsEmptyForAStoredLeadAndAbsentForAnUnknownOne() throws IOException {
+    start();
+    Outcome.Accepted accepted = (Outcome.Accepted) gateway.submit(
+        submission("contact", "ada@example.de", Optional.empty()));
+
+    assertTrue(gateway.deliveries(accepted.leadId()).isPresent());
+    assertEquals(Optional.empty(), gateway.deliveries("00000000-0000-0000-0000-000000000000"));
+  }
+
+  @Test
   void submissionToAnUnknownFormIsRefused() throws IOException {
     start();
 

@@ -8,9 +8,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.leadgate.config.DeliveryConfig;
+import org.leadgate.lead.FieldValue;
 import org.leadgate.spi.DeliveryResult;
+import org.leadgate.storage.DeliveryLog;
 import org.leadgate.storage.LeadStore;
 import org.leadgate.work.PollingLoop;
 import org.slf4j.Logger;
@@ -24,6 +29,8 @@ import org.slf4j.LoggerFactory;
 public final class DeliveryWorker implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
   private static final int BATCH = 200;
+  /** Shorter field values are not masked in errors: they would match too much (and identify no one). */
+  private static final int MIN_MASKED_LENGTH = 3;
 
   /** Runs one delivery attempt of a lead through the delivery pipeline. */
   @FunctionalInterface
@@ -192,10 +199,11 @@ public final class DeliveryWorker implements AutoCloseable {
             new LeadStore.AttemptResult.Released(t.pending().lead().id(), t.pending().revision())));
         continue;
       }
+      Instant started = clock.instant();
       List<DeliveryResult> answers = attemptGuarded(batch);
+      Duration latency = Duration.between(started, clock.instant());
       for (int i = 0; i < batch.size(); i++) {
-        Try t = batch.get(i);
-        results.add(result(t.pending().lead().id(), t.pending().revision(), t.number(), answers.get(i)));
+        results.add(result(batch.get(i), answers.get(i), latency));
       }
       attempted += batch.size();
     }
@@ -241,27 +249,58 @@ public final class DeliveryWorker implements AutoCloseable {
     return answers;
   }
 
-  private LeadStore.AttemptResult result(String leadId, int revision, int number, DeliveryResult result) {
+  /** The attempt's result for the outbox and the delivery log; errors with the lead's own values masked. */
+  private LeadStore.AttemptResult result(Try t, DeliveryResult result, Duration latency) {
+    String leadId = t.pending().lead().id();
+    int revision = t.pending().revision();
+    int number = t.number();
+    DeliveryLog.Call call = new DeliveryLog.Call(result.httpStatus(), latency);
     if (result instanceof DeliveryResult.Delivered delivered) {
       LOG.debug("event=delivery.delivered lead={} attempt={}", leadId, number);
-      return new LeadStore.AttemptResult.Delivered(leadId, revision, number, delivered.crmRecordId());
+      return new LeadStore.AttemptResult.Delivered(leadId, revision, number, delivered.crmRecordId(), call);
     }
     if (result instanceof DeliveryResult.Rejected rejected) {
       LOG.warn("event=delivery.dead lead={} attempt={} cause=rejected", leadId, number);
-      return new LeadStore.AttemptResult.Dead(leadId, revision, number, rejected.reason());
+      return new LeadStore.AttemptResult.Dead(leadId, revision, number, masked(rejected.reason(), t), call);
     }
     DeliveryResult.Retry retry = (DeliveryResult.Retry) result;
     if (number >= config.maxAttempts()) {
       LOG.warn("event=delivery.dead lead={} attempt={} cause=attempts_exhausted", leadId, number);
       return new LeadStore.AttemptResult.Dead(leadId, revision, number,
-          "gave up after " + number + " attempts: " + retry.reason());
+          "gave up after " + number + " attempts: " + masked(retry.reason(), t), call);
     }
     Duration wait = backoff.after(number);
     if (retry.retryAfter().isPresent() && retry.retryAfter().get().compareTo(wait) > 0) {
       wait = retry.retryAfter().get();
     }
     LOG.info("event=delivery.retry lead={} attempt={} wait_ms={}", leadId, number, wait.toMillis());
-    return new LeadStore.AttemptResult.Retry(leadId, revision, number, clock.instant().plus(wait), retry.reason());
+    return new LeadStore.AttemptResult.Retry(leadId, revision, number, clock.instant().plus(wait),
+        masked(retry.reason(), t), call);
+  }
+
+  /**
+   * The reason with each of the lead's field values (as delivered, and as typed) of {@value #MIN_MASKED_LENGTH} or
+   * more characters, standing alone, replaced by {@code <field name>}, ignoring case: a CRM that echoes what it
+   * refused must not put personal data into the outbox's last error or the delivery log.
+   */
+  private static String masked(String reason, Try t) {
+    String text = reason;
+    for (Map.Entry<String, FieldValue> field : t.pending().lead().fields().entrySet()) {
+      text = masked(text, field.getValue().value(), field.getKey());
+      text = masked(text, field.getValue().typed().orElse(""), field.getKey());
+    }
+    return text;
+  }
+
+  private static String masked(String text, String value, String field) {
+    String needle = value.strip();
+    if (needle.length() < MIN_MASKED_LENGTH) {
+      return text;
+    }
+    // not inside a longer word or number: "Ada" is masked, "Canada" is not
+    return Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(needle) + "(?![\\p{L}\\p{N}])",
+        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(text)
+        .replaceAll(Matcher.quoteReplacement("<" + field + ">"));
   }
 
   @Override

@@ -3,29 +3,75 @@ package org.leadgate.spi;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
-/** What a CRM answered to one delivery. */
+/**
+ * What a CRM answered to one delivery. {@link #httpStatus()} is the HTTP status of the CRM's answer when the adapter
+ * tells it ({@link #withHttpStatus}); the delivery log shows it to whoever debugs a mapping.
+ */
 public sealed interface DeliveryResult {
 
+  /** The HTTP status the CRM answered, if the adapter told it. */
+  OptionalInt httpStatus();
+
+  /** The same result with the HTTP status the CRM answered. */
+  DeliveryResult withHttpStatus(int status);
+
   /** The CRM acknowledged the lead; {@code crmRecordId} is its id there, when the CRM tells it. */
-  record Delivered(Optional<String> crmRecordId) implements DeliveryResult {
+  record Delivered(Optional<String> crmRecordId, OptionalInt httpStatus) implements DeliveryResult {
     public Delivered {
       Objects.requireNonNull(crmRecordId, "crmRecordId");
+      httpStatus.ifPresent(DeliveryResult::requireHttpStatus);
+    }
+
+    public Delivered(Optional<String> crmRecordId) {
+      this(crmRecordId, OptionalInt.empty());
+    }
+
+    @Override
+    public Delivered withHttpStatus(int status) {
+      return new Delivered(crmRecordId, OptionalInt.of(status));
     }
   }
 
   /** A passing failure (CRM down, timeout, rate limit): try again later, not before {@code retryAfter} if given. */
-  record Retry(String reason, Optional<Duration> retryAfter) implements DeliveryResult {
+  record Retry(String reason, Optional<Duration> retryAfter, OptionalInt httpStatus) implements DeliveryResult {
     public Retry {
       Objects.requireNonNull(reason, "reason");
       Objects.requireNonNull(retryAfter, "retryAfter");
+      httpStatus.ifPresent(DeliveryResult::requireHttpStatus);
+    }
+
+    public Retry(String reason, Optional<Duration> retryAfter) {
+      this(reason, retryAfter, OptionalInt.empty());
+    }
+
+    @Override
+    public Retry withHttpStatus(int status) {
+      return new Retry(reason, retryAfter, OptionalInt.of(status));
     }
   }
 
   /** The CRM refused this lead for good (bad data, mapping error): retrying will not help. */
-  record Rejected(String reason) implements DeliveryResult {
+  record Rejected(String reason, OptionalInt httpStatus) implements DeliveryResult {
     public Rejected {
       Objects.requireNonNull(reason, "reason");
+      httpStatus.ifPresent(DeliveryResult::requireHttpStatus);
+    }
+
+    public Rejected(String reason) {
+      this(reason, OptionalInt.empty());
+    }
+
+    @Override
+    public Rejected withHttpStatus(int status) {
+      return new Rejected(reason, OptionalInt.of(status));
+    }
+  }
+
+  private static void requireHttpStatus(int status) {
+    if (status < 100 || status > 599) {
+      throw new IllegalArgumentException("not an HTTP status: " + status);
     }
   }
 

@@ -201,6 +201,7 @@ public final class LeadStore {
   /**
    * What came of one delivery attempt of a revision, to be recorded in the outbox. A result for a revision that was
    * superseded meanwhile (the lead was queued again) is not recorded: the new revision is still to be delivered.
+   * {@code call} (HTTP status, latency) goes to the {@link DeliveryLog} only.
    */
   public sealed interface AttemptResult {
     String leadId();
@@ -208,37 +209,64 @@ public final class LeadStore {
     int revision();
 
     /** The CRM acknowledged the lead. */
-    record Delivered(String leadId, int revision, int attempts, Optional<String> crmRecordId)
-        implements AttemptResult {}
+    record Delivered(String leadId, int revision, int attempts, Optional<String> crmRecordId, DeliveryLog.Call call)
+        implements AttemptResult {
+      public Delivered(String leadId, int revision, int attempts, Optional<String> crmRecordId) {
+        this(leadId, revision, attempts, crmRecordId, DeliveryLog.Call.UNMEASURED);
+      }
+    }
 
     /** Try again at {@code nextAttempt}. */
-    record Retry(String leadId, int revision, int attempts, Instant nextAttempt, String error)
-        implements AttemptResult {}
+    record Retry(String leadId, int revision, int attempts, Instant nextAttempt, String error, DeliveryLog.Call call)
+        implements AttemptResult {
+      public Retry(String leadId, int revision, int attempts, Instant nextAttempt, String error) {
+        this(leadId, revision, attempts, nextAttempt, error, DeliveryLog.Call.UNMEASURED);
+      }
+    }
 
     /** No further attempts: a dead letter until replayed. */
-    record Dead(String leadId, int revision, int attempts, String error) implements AttemptResult {}
+    record Dead(String leadId, int revision, int attempts, String error, DeliveryLog.Call call)
+        implements AttemptResult {
+      public Dead(String leadId, int revision, int attempts, String error) {
+        this(leadId, revision, attempts, error, DeliveryLog.Call.UNMEASURED);
+      }
+    }
 
     /** Claimed but not attempted: due again at once. */
     record Released(String leadId, int revision) implements AttemptResult {}
   }
 
-  /** Records the results of a round of attempts in one transaction. */
+  /**
+   * Records the results of a round of attempts in one transaction, and each recorded attempt in the
+   * {@link DeliveryLog} (a released lead was not attempted).
+   */
   public void record(List<AttemptResult> results, Instant now) throws SQLException {
     inTransaction(connection -> {
       for (AttemptResult result : results) {
         if (result instanceof AttemptResult.Delivered delivered) {
-          Sql.execute(connection, "UPDATE outbox SET status = 'delivered', attempts = ?, crm_record_id = COALESCE(?, crm_record_id),"
-              + " last_error = NULL, updated_at = ? WHERE lead_id = ? AND revision = ?",
+          if (Sql.execute(connection, "UPDATE outbox SET status = 'delivered', attempts = ?,"
+              + " crm_record_id = COALESCE(?, crm_record_id), last_error = NULL, updated_at = ?"
+              + " WHERE lead_id = ? AND revision = ?",
               delivered.attempts(), delivered.crmRecordId().orElse(null), now.toEpochMilli(), delivered.leadId(),
-              delivered.revision());
+              delivered.revision()) == 1) {
+            log(connection, delivered, delivered.attempts(), DeliveryLog.Status.DELIVERED, delivered.call(),
+                Optional.empty(), now);
+          }
         } else if (result instanceof AttemptResult.Retry retry) {
-          Sql.execute(connection, "UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ?, updated_at = ?"
-              + " WHERE lead_id = ? AND revision = ?", retry.attempts(), retry.nextAttempt().toEpochMilli(),
-              retry.error(), now.toEpochMilli(), retry.leadId(), retry.revision());
+          if (Sql.execute(connection, "UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ?,"
+              + " updated_at = ? WHERE lead_id = ? AND revision = ?", retry.attempts(),
+              retry.nextAttempt().toEpochMilli(), retry.error(), now.toEpochMilli(), retry.leadId(),
+              retry.revision()) == 1) {
+            log(connection, retry, retry.attempts(), DeliveryLog.Status.RETRY, retry.call(),
+                Optional.of(retry.error()), now);
+          }
         } else if (result instanceof AttemptResult.Dead dead) {
-          Sql.execute(connection, "UPDATE outbox SET status = 'dead', attempts = ?, last_error = ?, updated_at = ?"
+          if (Sql.execute(connection, "UPDATE outbox SET status = 'dead', attempts = ?, last_error = ?, updated_at = ?"
               + " WHERE lead_id = ? AND revision = ?", dead.attempts(), dead.error(), now.toEpochMilli(),
-              dead.leadId(), dead.revision());
+              dead.leadId(), dead.revision()) == 1) {
+            log(connection, dead, dead.attempts(), DeliveryLog.Status.REJECTED, dead.call(),
+                Optional.of(dead.error()), now);
+          }
         } else if (result instanceof AttemptResult.Released released) {
           Sql.execute(connection, "UPDATE outbox SET next_attempt_at = ?, updated_at = ? WHERE lead_id = ?"
               + " AND revision = ?", now.toEpochMilli(), now.toEpochMilli(), released.leadId(), released.revision());
@@ -246,6 +274,12 @@ public final class LeadStore {
       }
       return null;
     });
+  }
+
+  private void log(Connection connection, AttemptResult result, int attempt, DeliveryLog.Status status,
+      DeliveryLog.Call call, Optional<String> error, Instant now) throws SQLException {
+    DeliveryLog.append(connection, result.leadId(),
+        new DeliveryLog.Entry(now, target, result.revision(), attempt, status, call, error));
   }
 
   /**

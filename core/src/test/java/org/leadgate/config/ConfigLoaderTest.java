@@ -103,7 +103,7 @@ class ConfigLoaderTest {
     assertEquals("203.0.113.9", config.intake().trustedProxies().clientAddress("203.0.113.9",
         java.util.List.of("198.51.100.7")), "no proxy is trusted unless configured");
     assertEquals(new DeliveryConfig(12, Duration.ofSeconds(2), Duration.ofMinutes(30), Duration.ofSeconds(1),
-        Duration.ofMinutes(5)), config.delivery());
+        Duration.ofMinutes(5), Duration.ofDays(30)), config.delivery());
   }
 
   @Test
@@ -416,6 +416,7 @@ class ConfigLoaderTest {
           maxBackoff: 2h
           pollInterval: PT10S
           claimLease: 5m
+          logRetention: 90d
         intake:
           commitTimeout: 7d
         """ + ONE_FORM).delivery();
@@ -424,6 +425,15 @@ class ConfigLoaderTest {
     assertEquals(Duration.ofHours(2), delivery.maxBackoff());
     assertEquals(Duration.ofSeconds(10), delivery.pollInterval());
     assertEquals(Duration.ofMinutes(5), delivery.claimLease());
+    assertEquals(Duration.ofDays(90), delivery.logRetention());
+  }
+
+  @Test
+  void deliveryLogRetentionShorterThanAnHourIsRefusedAtItsKey() {
+    ConfigException e = refused("delivery:\n  logRetention: 10m\n" + ONE_FORM);
+
+    assertEquals("delivery.logRetention", e.key());
+    assertMentions(e, "at least 1h");
   }
 
   @Test

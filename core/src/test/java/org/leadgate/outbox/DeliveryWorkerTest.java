@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -22,9 +24,11 @@ import org.leadgate.spi.Delivery;
 import org.leadgate.spi.DeliveryResult;
 import org.leadgate.storage.Backend;
 import org.leadgate.storage.Database;
+import org.leadgate.storage.DeliveryLog;
 import org.leadgate.storage.LeadStore;
 import org.leadgate.storage.StorageFixtures;
 import org.leadgate.storage.StorageFixtures.OutboxRow;
+import org.leadgate.storage.Transactions;
 import org.leadgate.testing.FakeCrmAdapter;
 import org.leadgate.testing.MutableClock;
 
@@ -32,7 +36,7 @@ import org.leadgate.testing.MutableClock;
 class DeliveryWorkerTest {
   private static final long SEED = 42;
   private static final DeliveryConfig CONFIG = new DeliveryConfig(3, Duration.ofSeconds(10), Duration.ofMinutes(10),
-      Duration.ofSeconds(1), Duration.ofMinutes(5));
+      Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofDays(30));
 
   @TempDir
   Path tempDir;
@@ -361,5 +365,65 @@ class DeliveryWorkerTest {
     clock.advance(CONFIG.claimLease());
     worker.runOnce();
     assertEquals(1, crm.deliveriesOf(first).size());
+  }
+
+  // --- delivery log -----------------------------------------------------------------------------------------------
+
+  private List<DeliveryLog.Entry> logOf(String leadId) throws SQLException {
+    return new DeliveryLog(new Transactions(database)).of(leadId).orElseThrow();
+  }
+
+  @Test
+  void deliveryLogShowsARetryWithTheCrmsHttpStatusAndTheCallsLatencyThenTheDelivery() throws SQLException {
+    String id = newLead("ada@example.de");
+    AtomicInteger calls = new AtomicInteger();
+    crm.otherwise(delivery -> {
+      clock.advance(Duration.ofMillis(calls.incrementAndGet() == 1 ? 830 : 45));
+      return calls.get() == 1 ? DeliveryResult.retry("CRM answered 503").withHttpStatus(503)
+          : DeliveryResult.delivered("crm-1").withHttpStatus(201);
+    });
+
+    worker.runOnce();
+    Instant retriedAt = clock.instant();
+    clock.advance(CONFIG.maxBackoff());
+    worker.runOnce();
+
+    List<DeliveryLog.Entry> log = logOf(id);
+    assertEquals(new DeliveryLog.Entry(retriedAt, "fake", 0, 1, DeliveryLog.Status.RETRY,
+        new DeliveryLog.Call(OptionalInt.of(503), Duration.ofMillis(830)), Optional.of("CRM answered 503")),
+        log.get(0));
+    assertEquals(new DeliveryLog.Entry(clock.instant(), "fake", 0, 2, DeliveryLog.Status.DELIVERED,
+        new DeliveryLog.Call(OptionalInt.of(201), Duration.ofMillis(45)), Optional.empty()), log.get(1));
+    assertEquals(2, log.size());
+  }
+
+  @Test
+  void leadsHandedOverInOneBatchShareTheLatencyOfTheBatchCall() throws SQLException {
+    String first = newLead("a@example.de");
+    String second = newLead("b@example.de");
+    DeliveryWorker batching = new DeliveryWorker(store, DeliveryWorker.Preparation.NONE, batch -> {
+      clock.advance(Duration.ofMillis(120));
+      return HandOver.deliverAll(crm, batch.stream().map(t -> new Delivery(t.pending().lead(),
+          t.pending().idempotencyKey(), t.number(), t.pending().crmRecordId())).toList());
+    }, new DeliveryWorker.Batching(2, Duration.ZERO), CONFIG, backoff(), clock);
+
+    assertEquals(2, batching.runOnce());
+
+    for (String id : List.of(first, second)) {
+      assertEquals(List.of(Duration.ofMillis(120)), logOf(id).stream().map(e -> e.call().latency()).toList());
+    }
+  }
+
+  @Test
+  void crmErrorThatEchoesTheLeadsValuesKeepsThemOutOfTheOutboxAndTheLog() throws SQLException {
+    String id = newLead("ada@example.de");
+    crm.answer(DeliveryResult.rejected("DUPLICATE_VALUE: Email ADA@example.de exists for ACME Gmbh & Co. KG – Köln"
+        + " (similar: mada@example.de)"));
+
+    worker.runOnce();
+
+    String masked = "DUPLICATE_VALUE: Email <email> exists for <company> (similar: mada@example.de)";
+    assertEquals(masked, row(id).lastError());
+    assertEquals(Optional.of(masked), logOf(id).get(0).error());
   }
 }

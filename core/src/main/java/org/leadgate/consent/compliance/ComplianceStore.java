@@ -15,6 +15,7 @@ import java.util.Set;
 import org.leadgate.duplicates.engine.Deduplication;
 import org.leadgate.consent.Channel;
 import org.leadgate.storage.Sql;
+import org.leadgate.storage.DeliveryLog;
 import org.leadgate.storage.TextMapColumn;
 
 /** The SQL of compliance exports and erasure besides the ledger and the audit log. Portable SQL. */
@@ -146,9 +147,10 @@ final class ComplianceStore {
   }
 
   /**
-   * Empties a lead's fields and raw submission, keeping the rows (ids, outbox and ledger stay consistent), and stops
-   * its delivery unless it was delivered: a pending or dead outbox row becomes dead with the error {@code erased},
-   * so the emptied lead is never sent.
+   * Empties a lead's fields and raw submission, keeping the rows (ids, outbox and ledger stay consistent), deletes
+   * what else is kept about it (request, behaviour, stage, delivery log), and stops its delivery unless it was
+   * delivered: a pending or dead outbox row becomes dead with the error {@code erased}, so the emptied lead is never
+   * sent.
    */
   static ErasureResult.ErasedLead eraseLead(Connection connection, String leadId, Instant now) throws SQLException {
     String formId = "";
@@ -179,6 +181,7 @@ final class ComplianceStore {
     Sql.execute(connection, "DELETE FROM lead_events WHERE lead_id = ?", leadId);
     Sql.execute(connection, "DELETE FROM lead_stages WHERE lead_id = ?", leadId);
     Deduplication.forget(connection, leadId);
+    DeliveryLog.erase(connection, leadId);
     Sql.execute(connection, "UPDATE enrichments SET status = 'gave-up', gaps = NULL, updated_at = ? WHERE lead_id = ?",
         now.toEpochMilli(), leadId);
     Sql.execute(connection, "UPDATE outbox SET status = 'dead', last_error = 'erased', updated_at = ?"

@@ -354,6 +354,7 @@ abstract class ComplianceServiceContract {
     long eventsBefore = ((Verification.Intact) verify()).events();
     assertEquals("2", f.single("SELECT COUNT(*) FROM lead_requests"), "the requests kept for enrichment");
     assertTrue(Integer.parseInt(f.single("SELECT COUNT(*) FROM lead_events")) >= 2, "what the leads did");
+    assertEquals("1", f.single("SELECT COUNT(*) FROM delivery_log WHERE lead_id = ?", first), "the delivery");
 
     ErasureResult result = f.compliance.erase(OFFICER, Subject.email(ADA)).orElseThrow();
 
@@ -374,6 +375,7 @@ abstract class ComplianceServiceContract {
     assertEquals("0", f.single("SELECT COUNT(*) FROM submissions WHERE body LIKE '%ada%'"));
     assertEquals("0", f.single("SELECT COUNT(*) FROM lead_requests"), "the client address and browser are gone");
     assertEquals("0", f.single("SELECT COUNT(*) FROM lead_events"), "and what the leads did");
+    assertEquals("0", f.single("SELECT COUNT(*) FROM delivery_log"), "and how they were delivered");
     assertEquals(List.of("delivered", "crm-4711"), List.of(f.single("SELECT status FROM outbox WHERE lead_id = ?",
         first), f.single("SELECT crm_record_id FROM outbox WHERE lead_id = ?", first)));
     assertEquals(List.of("dead", "erased"), List.of(f.single("SELECT status FROM outbox WHERE lead_id = ?", second),

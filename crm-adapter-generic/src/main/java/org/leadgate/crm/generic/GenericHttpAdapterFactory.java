@@ -1,5 +1,6 @@
 package org.leadgate.crm.generic;
 
+import org.leadgate.crm.generic.inbound.GenericWebhooks;
 import org.leadgate.spi.CrmAdapter;
 import org.leadgate.spi.CrmAdapterFactory;
 import org.leadgate.spi.PluginContext;
@@ -15,6 +16,7 @@ public final class GenericHttpAdapterFactory implements CrmAdapterFactory {
 
   @Override
   public CrmAdapter create(PluginContext context) {
-    return new GenericHttpAdapter(GenericHttpSettings.from(context.settings()), context.clock());
+    return new GenericHttpAdapter(SettingsReader.read(context.settings()), context.clock(),
+        GenericWebhooks.from(context.settings(), context.clock(), context.forms()));
   }
 }

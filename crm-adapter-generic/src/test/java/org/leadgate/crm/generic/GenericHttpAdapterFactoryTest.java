@@ -27,38 +27,41 @@ class GenericHttpAdapterFactoryTest {
   }
 
   @Test
-  void readsUrlHeaderAndTimeout() {
-    GenericHttpSettings settings = GenericHttpSettings.from(TestSettings.settings(Map.of(
+  void readsTheShortFormAsBaseUrlPlusACreateThatPostsTheLead() {
+    TargetSettings settings = SettingsReader.read(TestSettings.settings(Map.of(
         "url", URL,
         "header", Map.of("name", "Authorization", "value", "Bearer s3cret"),
         "timeout", "3s")));
 
-    assertEquals(URL, settings.url().toString());
-    assertEquals(Optional.of(new GenericHttpSettings.Header("Authorization", "Bearer s3cret")), settings.header());
+    assertEquals(URL, settings.baseUrl().toString());
     assertEquals(Duration.ofSeconds(3), settings.timeout());
+    assertEquals("POST", settings.create().orElseThrow().method());
+    assertEquals(Optional.empty(), settings.update());
+    assertEquals(Optional.empty(), settings.batch());
   }
 
   @Test
-  void defaultsToNoHeaderAndTenSecondTimeout() {
-    GenericHttpSettings settings = GenericHttpSettings.from(TestSettings.settings(Map.of("url", URL)));
+  void defaultsToATenSecondTimeoutAndNoBatching() {
+    TargetSettings settings = SettingsReader.read(TestSettings.settings(Map.of("url", URL)));
 
-    assertEquals(Optional.empty(), settings.header());
     assertEquals(Duration.ofSeconds(10), settings.timeout());
+    assertEquals(Optional.empty(), settings.batch());
   }
 
   @Test
-  void keepsTheHeaderValueOutOfToString() {
-    GenericHttpSettings settings = GenericHttpSettings.from(TestSettings.settings(Map.of(
-        "url", URL, "header", Map.of("name", "Authorization", "value", "Bearer s3cret"))));
+  void keepsSecretsOutOfToString() {
+    TargetSettings settings = SettingsReader.read(TestSettings.settings(Map.of(
+        "url", URL, "auth", Map.of("type", "bearer", "token", "s3cret"),
+        "signing", Map.of("secret", "hmac-s3cret"))));
 
     assertFalse(settings.toString().contains("s3cret"), settings.toString());
   }
 
   @Test
-  void missingUrlIsAConfigErrorAtTheUrlKey() {
+  void settingsWithoutUrlOrBaseUrlAreAConfigErrorAtTheBaseUrlKey() {
     ConfigException e = assertThrows(ConfigException.class, () -> create(Map.of("timeout", "5s")));
 
-    assertEquals("crm.settings.url", e.key());
+    assertEquals("crm.settings.baseUrl", e.key());
   }
 
   @Test

@@ -57,7 +57,7 @@ public final class HookServlet extends HttpServlet {
         ClientContext.of(request, gateway), clock.instant().truncatedTo(ChronoUnit.MILLIS));
     HookResponse answer;
     try {
-      answer = hook.get().handle(hookRequest, gateway::submit);
+      answer = hook.get().handle(hookRequest, gateway);
     } catch (StorageUnavailableException e) {
       LOG.warn("event=hook.storage_unavailable path={}", path);
       Responses.storageUnavailable(response, "the request could not be stored; nothing was accepted");

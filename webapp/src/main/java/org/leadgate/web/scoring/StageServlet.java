@@ -15,6 +15,7 @@ import org.leadgate.pipeline.FieldProblem;
 import org.leadgate.scoring.Stage;
 import org.leadgate.storage.StorageUnavailableException;
 import org.leadgate.web.admin.AdminAuth;
+import org.leadgate.web.admin.LeadDeliveries;
 import org.leadgate.web.bootstrap.GatewayBootstrap;
 import org.leadgate.web.http.JsonBody;
 import org.leadgate.web.http.Problem;
@@ -23,9 +24,28 @@ import org.leadgate.web.http.Responses;
 /**
  * {@code PUT /api/leads/{leadId}/stage} (admin token), body {@code {"stage": "sal"}}: the CRM moves a lead along the
  * funnel (a workflow or webhook when sales accepts or qualifies it). Scoring never lowers a stage set this way.
+ *
+ * <p>As the servlet mapped to {@code /api/leads/*} (a mapping cannot name a segment after the lead id), it also hands
+ * {@code GET /api/leads/{leadId}/deliveries} to {@link LeadDeliveries}.
  */
 public final class StageServlet extends HttpServlet {
   private static final Pattern PATH = Pattern.compile("/([0-9a-fA-F-]{36})/stage");
+  private static final Pattern DELIVERIES = Pattern.compile("/([0-9a-fA-F-]{36})/deliveries");
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    Gateway gateway = GatewayBootstrap.gateway(getServletContext());
+    if (AdminAuth.check(gateway.config().admin().tokens(), AdminConfig.ADMIN, request, response).isEmpty()) {
+      return;
+    }
+    Matcher path = DELIVERIES.matcher(Optional.ofNullable(request.getPathInfo()).orElse("/"));
+    if (!path.matches()) {
+      Responses.problem(response, Problem.of(404, "not-found", "Not found",
+          "use GET /api/leads/{leadId}/deliveries"));
+      return;
+    }
+    LeadDeliveries.write(gateway, path.group(1), response);
+  }
 
   @Override
   protected void doPut(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -98,7 +98,7 @@ class DuplicatesIT {
     JsonNode merge = JSON.readTree(listed.body()).at("/merges/0");
     assertEquals(second, merge.get("fromLead").asText());
     assertEquals("email", merge.get("matchedOn").asText());
-    assertEquals("[\"firstName\",\"phone\"]", merge.get("added").toString());
+    assertEquals("[\"firstName\",\"phone\",\"phoneType\"]", merge.get("added").toString(), "with what the quality check derived");
     assertEquals(401, Http.get(gateway.uri("/api/merges?lead=" + first)).statusCode(), "admins only");
 
     HttpResponse<String> undone = admin("POST", "/api/merges/" + merge.get("mergeId").asText() + "/undo");

@@ -44,6 +44,12 @@ public final class TestConfig {
     return this;
   }
 
+  /** Sets the whole {@code crm:} section (YAML starting with {@code crm:}). */
+  public TestConfig crm(String yaml) {
+    crm = yaml.endsWith("\n") ? yaml : yaml + "\n";
+    return this;
+  }
+
   /** Adds top-level YAML (e.g. an {@code admin:} or {@code intake:} section). */
   public TestConfig with(String yaml) {
     extra += yaml.endsWith("\n") ? yaml : yaml + "\n";

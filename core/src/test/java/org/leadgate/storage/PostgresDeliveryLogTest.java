@@ -1,0 +1,7 @@
+package org.leadgate.storage;
+
+class PostgresDeliveryLogTest extends DeliveryLogContract {
+  PostgresDeliveryLogTest() {
+    super(Backend.POSTGRESQL);
+  }
+}

@@ -1,0 +1,7 @@
+package org.leadgate.storage;
+
+class SqliteDeliveryLogTest extends DeliveryLogContract {
+  SqliteDeliveryLogTest() {
+    super(Backend.SQLITE);
+  }
+}

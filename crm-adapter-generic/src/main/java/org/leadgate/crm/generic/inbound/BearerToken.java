@@ -1,0 +1,59 @@
+package org.leadgate.crm.generic.inbound;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Locale;
+import java.util.Optional;
+import org.leadgate.config.ConfigNode;
+import org.leadgate.spi.HookRequest;
+
+/**
+ * {@code Authorization: Bearer <token>} with the configured token. The comparison is of SHA-256 digests in constant
+ * time, so neither the token nor its length leaks through timing.
+ */
+final class BearerToken implements Authentication {
+  private final byte[] digest;
+
+  private BearerToken(String token) {
+    this.digest = sha256(token);
+  }
+
+  static BearerToken from(ConfigNode bearer) {
+    bearer.allowOnly("token");
+    String token = Authentication.secret(bearer, "token");
+    if (!token.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+      throw bearer.error("token", "must be printable ASCII without spaces");
+    }
+    return new BearerToken(token);
+  }
+
+  @Override
+  public Optional<String> refusal(HookRequest request) {
+    String header = request.header("authorization").orElse("").strip();
+    if (!header.toLowerCase(Locale.ROOT).startsWith("bearer ")) {
+      return Optional.of("missing bearer token");
+    }
+    return MessageDigest.isEqual(digest, sha256(header.substring("bearer ".length()).strip()))
+        ? Optional.empty()
+        : Optional.of("wrong bearer token");
+  }
+
+  @Override
+  public Optional<String> challenge() {
+    return Optional.of("Bearer realm=\"leadgate-hooks\"");
+  }
+
+  private static byte[] sha256(String text) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "BearerToken[(hidden)]";
+  }
+}
