@@ -6,9 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.leadgate.spi.PluginContext;
+import org.leadgate.spi.InboundHook;
+import org.leadgate.crm.salesforce.hooks.TestConfig;
+import org.leadgate.config.FieldType;
+import org.leadgate.config.FormConfig;
 import org.junit.jupiter.api.Test;
 import org.leadgate.config.ConfigException;
 import org.leadgate.spi.CrmAdapter;
@@ -41,11 +47,21 @@ class SalesforceAdapterFactoryTest {
   }
 
   @Test
-  void accepts_the_inbound_hook_sections_for_the_hooks_built_elsewhere() {
-    try (CrmAdapter adapter = create(base().with("outboundMessages", Map.of("path", "/hooks/salesforce/outbound"))
-        .with("webToLead", Map.of("enabled", true)))) {
-      assertEquals(List.of(), adapter.hooks());
+  void builds_the_outbound_message_and_web_to_lead_hooks_from_their_sections() {
+    FormConfig form = TestConfig.form("salesforce-leads", List.of(TestConfig.field("lastName", FieldType.TEXT)),
+        List.of());
+    TestSettings settings = base()
+        .with("outboundMessages", Map.of("organizationId", "00D5j000001uVaT", "secret", "s3cr3t-0123456789abcdef",
+            "form", form.id(), "integrationUserId", "0055j000000Int1"))
+        .with("webToLead", Map.of("organizationId", "00D5j000001uVaT", "form", form.id()));
+    PluginContext context = new PluginContext(settings.node(), Path.of("target", "test-data"), clock, List.of(form));
+
+    try (CrmAdapter adapter = new SalesforceAdapterFactory().create(context)) {
+      assertEquals(List.of("/hooks/salesforce/outbound", "/servlet/servlet.WebToLead"),
+          adapter.hooks().stream().map(InboundHook::path).toList());
     }
+    assertKey("crm.settings.webToLead.form", base().with("webToLead",
+        Map.of("organizationId", "00D5j000001uVaT", "form", "no-such-form")));
   }
 
   @Test
