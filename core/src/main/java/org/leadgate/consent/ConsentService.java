@@ -268,7 +268,7 @@ public final class ConsentService {
         entries.add(state == null
             ? new Permissions.Permission(key.channel(), key.purpose(), ConsentStatus.NONE, LegalBasis.NONE, false)
             : new Permissions.Permission(key.channel(), key.purpose(), state.status(), state.basis(),
-                state.unusedFor(config.consent().staleAfter(), now)));
+                state.unusedFor(config.consent().staleAfter(), now), Optional.of(state.since())));
       }
       return new Permissions(entries);
     });

@@ -15,7 +15,8 @@ import org.leadgate.scoring.Score;
  *  "fields": {"email": "ada@example.de"},
  *  "provenance": {"email": {"source": "TYPED", "origin": "form:contact", "at": "2026-11-23T10:15:30Z"},
  *                 "country": {"source": "IP_DERIVED", "origin": "provider:geo", "at": "...", "confidence": 1.0}},
- *  "consent": {"email": {"newsletter": {"permitted": true, "status": "confirmed", "basis": "consent-doi"}}}}
+ *  "consent": {"email": {"newsletter": {"permitted": true, "status": "confirmed", "basis": "consent-doi",
+ *      "since": "2026-11-23T10:20:00Z"}}}}
  * }</pre>
  * Every field names its source ({@code TYPED}, {@code CRM}, {@code PROVIDER}, {@code IP_DERIVED},
  * {@code REQUEST}) and origin; looked-up values also carry the provider's confidence.
@@ -61,6 +62,7 @@ public final class LeadJson {
           .put("permitted", permission.permitted())
           .put("status", permission.status().id())
           .put("basis", permission.basis().id());
+      permission.since().ifPresent(since -> entry.put("since", since.toString()));
       if (permission.stale()) {
         entry.put("stale", true);
       }

@@ -28,7 +28,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class DeliveryWorker implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
-  private static final int BATCH = 200;
+  /** Leads per round at least; adapters that take larger batches (bulk APIs) get rounds of their batch limit. */
+  private static final int ROUND = 200;
+
+  /** The largest batch an adapter may take. */
+  public static final int MAX_BATCH = 10_000;
   /** Shorter field values are not masked in errors: they would match too much (and identify no one). */
   private static final int MIN_MASKED_LENGTH = 3;
 
@@ -63,8 +67,8 @@ public final class DeliveryWorker implements AutoCloseable {
     public static final Batching NONE = new Batching(1, Duration.ZERO);
 
     public Batching {
-      if (limit < 1 || limit > BATCH) {
-        throw new IllegalArgumentException("batch limit must be 1.." + BATCH + " but was " + limit);
+      if (limit < 1 || limit > MAX_BATCH) {
+        throw new IllegalArgumentException("batch limit must be 1.." + MAX_BATCH + " but was " + limit);
       }
       if (linger.isNegative()) {
         throw new IllegalArgumentException("linger must not be negative");
@@ -167,7 +171,8 @@ public final class DeliveryWorker implements AutoCloseable {
   }
 
   /**
-   * Makes one attempt at each lead due now (up to a round of {@value #BATCH}) and returns how many were attempted.
+   * Makes one attempt at each lead due now (up to a round of {@value #ROUND}, or of the batch limit when that is
+   * larger) and returns how many were attempted.
    * Claims and results are written in one transaction each per round, and a lead is marked delivered only after the
    * CRM acknowledged it; a crash in between means the lead is offered again (with the same idempotency key). Claimed
    * leads are prepared first (enriched), within the preparation's allowance, which lengthens the lease, and then
@@ -177,7 +182,7 @@ public final class DeliveryWorker implements AutoCloseable {
    * and all are fresh first attempts younger than the linger time, the round waits for more.
    */
   public int runOnce() throws SQLException {
-    List<LeadStore.PendingDelivery> due = store.due(clock.instant(), BATCH);
+    List<LeadStore.PendingDelivery> due = store.due(clock.instant(), Math.max(ROUND, batching.limit()));
     if (due.isEmpty() || lingering(due)) {
       return 0;
     }

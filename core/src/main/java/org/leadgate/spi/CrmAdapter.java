@@ -27,7 +27,11 @@ public interface CrmAdapter extends AutoCloseable {
     return results;
   }
 
-  /** The most deliveries {@link #deliverAll} takes at once; 1 for CRMs without a batch API. */
+  /**
+   * The most deliveries {@link #deliverAll} takes at once: 1 for CRMs without a batch API; at most
+   * {@value org.leadgate.outbox.DeliveryWorker#MAX_BATCH}. A round of the delivery worker hands over up to this many
+   * (at least 200), so an adapter with a bulk API sees a large backlog (a re-enrichment run) in one call.
+   */
   default int batchLimit() {
     return 1;
   }

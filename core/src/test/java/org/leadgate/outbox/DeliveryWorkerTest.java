@@ -93,6 +93,71 @@ class DeliveryWorkerTest {
     return outbox(database.dataSource(), leadId);
   }
 
+  /** A worker that hands leads to {@code target} in batches, as the gateway does for a batching adapter. */
+  private DeliveryWorker batchingWorker(FakeCrmAdapter target, List<Integer> batchSizes, int limit, Duration linger) {
+    return new DeliveryWorker(store, DeliveryWorker.Preparation.NONE, batch -> {
+      batchSizes.add(batch.size());
+      return HandOver.deliverAll(target, batch.stream().map(t -> new Delivery(t.pending().lead(),
+          t.pending().idempotencyKey(), t.number(), t.pending().crmRecordId())).toList());
+    }, new DeliveryWorker.Batching(limit, linger), CONFIG, backoff(), clock);
+  }
+
+  @Test
+  void aBatchingAdapterGetsTheLeadsInBatchesOfItsLimitAndEachLeadItsOwnResult() throws SQLException {
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      ids.add(newLead("lead" + i + "@example.de"));
+    }
+    crm.answer(DeliveryResult.delivered("a"), DeliveryResult.rejected("bad email"), DeliveryResult.delivered("c"),
+        DeliveryResult.retry("locked"), DeliveryResult.delivered("e"));
+    List<Integer> batches = new ArrayList<>();
+
+    try (DeliveryWorker batching = batchingWorker(crm, batches, 2, Duration.ZERO)) {
+      assertEquals(5, batching.runOnce());
+    }
+
+    assertEquals(List.of(2, 2, 1), batches);
+    assertEquals("delivered", row(ids.get(0)).status());
+    assertEquals("dead", row(ids.get(1)).status());
+    assertEquals("c", row(ids.get(2)).crmRecordId());
+    assertEquals("pending", row(ids.get(3)).status());
+    assertEquals("delivered", row(ids.get(4)).status());
+  }
+
+  @Test
+  void freshLeadsWaitUpToTheLingerTimeForABatchToFill() throws SQLException {
+    List<Integer> batches = new ArrayList<>();
+    try (DeliveryWorker batching = batchingWorker(crm, batches, 3, Duration.ofSeconds(2))) {
+      newLead("ada@example.de");
+      newLead("grace@example.de");
+      assertEquals(0, batching.runOnce(), "two fresh leads wait for a third");
+
+      clock.advance(Duration.ofSeconds(1));
+      newLead("hedy@example.de");
+      assertEquals(3, batching.runOnce(), "a full batch goes at once");
+
+      newLead("joan@example.de");
+      assertEquals(0, batching.runOnce());
+      clock.advance(Duration.ofSeconds(2));
+      assertEquals(1, batching.runOnce(), "after the linger time a lone lead goes too");
+    }
+    assertEquals(List.of(3, 1), batches);
+  }
+
+  @Test
+  void anAdapterWithALargerLimitGetsRoundsOfThatSize() throws SQLException {
+    for (int i = 0; i < 450; i++) {
+      newLead("lead" + i + "@example.de");
+    }
+    List<Integer> batches = new ArrayList<>();
+
+    try (DeliveryWorker bulk = batchingWorker(crm, batches, 1000, Duration.ZERO)) {
+      assertEquals(450, bulk.runOnce());
+    }
+
+    assertEquals(List.of(450), batches, "one call, not rounds of 200");
+  }
+
   @Test
   void deliveredLeadIsMarkedDeliveredWithItsCrmId() throws SQLException {
     String id = newLead("ada@example.de");

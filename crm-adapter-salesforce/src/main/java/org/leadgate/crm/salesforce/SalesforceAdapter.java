@@ -15,6 +15,7 @@ import org.leadgate.crm.salesforce.collections.LeadWriter;
 import org.leadgate.crm.salesforce.collections.RecordOutcome;
 import org.leadgate.crm.salesforce.consent.ConsentObjects;
 import org.leadgate.crm.salesforce.mapping.MappedDelivery;
+import org.leadgate.outbox.DeliveryWorker;
 import org.leadgate.spi.CrmAdapter;
 import org.leadgate.spi.Delivery;
 import org.leadgate.spi.DeliveryResult;
@@ -84,9 +85,14 @@ public final class SalesforceAdapter implements CrmAdapter {
     return backfill;
   }
 
+  /**
+   * A worker round's whole backlog in one call, up to {@link DeliveryWorker#MAX_BATCH}: written as collections of
+   * {@code batch.size} records each, or as one Bulk API 2.0 job once the run reaches {@code bulk.threshold} (a
+   * re-enrichment run that queued thousands of leads again).
+   */
   @Override
   public int batchLimit() {
-    return settings.batchSize();
+    return DeliveryWorker.MAX_BATCH;
   }
 
   @Override

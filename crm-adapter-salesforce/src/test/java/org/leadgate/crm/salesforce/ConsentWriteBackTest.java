@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.leadgate.consent.Channel;
 import org.leadgate.consent.ConsentStatus;
+import org.leadgate.consent.LegalBasis;
 import org.leadgate.consent.Permissions;
 import org.leadgate.lead.Lead;
 import org.leadgate.spi.Delivery;
@@ -210,6 +213,21 @@ class ConsentWriteBackTest {
     assertInstanceOf(DeliveryResult.Rejected.class, results.get(0));
     assertInstanceOf(DeliveryResult.Delivered.class, results.get(1));
     assertEquals(1, salesforce.org.records("Individual").size());
+  }
+
+  @Test
+  void full_mode_dates_a_consent_from_when_its_status_began_in_the_ledger() {
+    adapter = fullMode();
+    Instant confirmedAt = Instant.parse("2025-12-01T10:15:00Z");
+    Lead lead = withPermissions(TestLeads.lead("lead-9", Map.of("lastName", "Hopper", "email", "grace@example.com")),
+        new Permissions.Permission(Channel.EMAIL, "newsletter", ConsentStatus.CONFIRMED, LegalBasis.CONSENT_DOI,
+            false, Optional.of(confirmedAt)));
+
+    adapter.deliver(TestLeads.delivery(lead));
+
+    ObjectNode newsletter = consent("lead-9:email:newsletter");
+    assertEquals(confirmedAt.toString(), newsletter.path("EffectiveFrom").asText(), "not the delivery time");
+    assertEquals(confirmedAt.toString(), newsletter.path("DoubleConsentCaptureDate").asText());
   }
 
   private SalesforceAdapter fullMode() {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.leadgate.outbox.DeliveryWorker;
 import org.leadgate.spi.PluginContext;
 import org.leadgate.spi.InboundHook;
 import org.leadgate.crm.salesforce.hooks.TestConfig;
@@ -35,13 +36,13 @@ class SalesforceAdapterFactoryTest {
   }
 
   @Test
-  void batches_of_two_hundred_lingering_two_seconds_by_default_and_as_configured_otherwise() {
+  void takes_a_whole_worker_round_lingering_two_seconds_by_default_and_as_configured_otherwise() {
     try (CrmAdapter defaults = create(base())) {
-      assertEquals(200, defaults.batchLimit());
+      assertEquals(DeliveryWorker.MAX_BATCH, defaults.batchLimit(), "split into collections or one bulk job");
       assertEquals(Duration.ofSeconds(2), defaults.linger());
     }
     try (CrmAdapter configured = create(base().with("batch", Map.of("size", 50, "linger", "500ms")))) {
-      assertEquals(50, configured.batchLimit());
+      assertEquals(DeliveryWorker.MAX_BATCH, configured.batchLimit());
       assertEquals(Duration.ofMillis(500), configured.linger());
     }
   }

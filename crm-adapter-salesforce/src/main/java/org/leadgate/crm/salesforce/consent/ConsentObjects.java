@@ -147,9 +147,9 @@ public final class ConsentObjects {
   }
 
   /**
-   * One ContactPointTypeConsent: captured when the lead came in, through its form; effective from now (the
-   * permission carries no time of its own); a confirmed (double opt-in) consent also gets now as
-   * DoubleConsentCaptureDate.
+   * One ContactPointTypeConsent: captured when the lead came in, through its form; effective from when its current
+   * status began (the grant, confirmation or withdrawal in LeadGate's ledger; the delivery time when it has none);
+   * a confirmed (double opt-in) consent gets its confirmation time as DoubleConsentCaptureDate.
    */
   private ObjectNode consent(Lead lead, Permissions.Permission permission, String partyId, String purposeId,
       Instant now) {
@@ -164,8 +164,9 @@ public final class ConsentObjects {
         "PrivacyConsentStatus", privacyStatus(permission.status()),
         "CaptureDate", lead.receivedAt().toString(),
         "CaptureSource", truncate(source),
-        "EffectiveFrom", now.toString(),
-        "DoubleConsentCaptureDate", permission.status() == ConsentStatus.CONFIRMED ? now.toString() : null);
+        "EffectiveFrom", permission.since().orElse(now).toString(),
+        "DoubleConsentCaptureDate",
+        permission.status() == ConsentStatus.CONFIRMED ? permission.since().orElse(now).toString() : null);
     return CollectionRequest.record("ContactPointTypeConsent", values);
   }
 
