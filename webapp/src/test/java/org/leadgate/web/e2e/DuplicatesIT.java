@@ -12,7 +12,6 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -20,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.leadgate.web.testing.CrmViews;
 import org.leadgate.web.testing.EmbeddedGateway;
 import org.leadgate.web.testing.Eventually;
 import org.leadgate.web.testing.Http;
@@ -58,15 +58,8 @@ class DuplicatesIT {
     gateway.close();
   }
 
-  private List<JsonNode> crmViews(String leadId) throws Exception {
-    List<JsonNode> views = new ArrayList<>();
-    for (var event : crm.getAllServeEvents()) {
-      JsonNode body = JSON.readTree(event.getRequest().getBodyAsString());
-      if (body.get("leadId").asText().equals(leadId)) {
-        views.add(0, body);
-      }
-    }
-    return views;
+  private List<JsonNode> crmViews(String leadId) {
+    return CrmViews.of(crm, leadId);
   }
 
   private HttpResponse<String> admin(String method, String path) throws Exception {

@@ -14,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -22,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.leadgate.web.testing.CrmViews;
 import org.leadgate.web.testing.EmbeddedGateway;
 import org.leadgate.web.testing.Eventually;
 import org.leadgate.web.testing.Http;
@@ -72,15 +72,8 @@ class ScoringIT {
     gateway.close();
   }
 
-  private List<JsonNode> crmViews(String leadId) throws Exception {
-    List<JsonNode> views = new ArrayList<>();
-    for (var event : crm.getAllServeEvents()) {
-      JsonNode body = JSON.readTree(event.getRequest().getBodyAsString());
-      if (body.get("leadId").asText().equals(leadId)) {
-        views.add(0, body);
-      }
-    }
-    return views;
+  private List<JsonNode> crmViews(String leadId) {
+    return CrmViews.of(crm, leadId);
   }
 
   private String postLead() throws Exception {
