@@ -1,6 +1,7 @@
 package org.leadgate.quality;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,6 +24,9 @@ final class DomainTypos {
       "ymail.com", "icloud.com", "me.com", "mac.com", "freenet.de", "posteo.de", "mail.de", "email.de", "arcor.de",
       "online.de", "aol.com", "bluewin.ch", "vodafone.de", "kabelmail.de", "mailbox.org", "protonmail.com",
       "proton.me", "mail.com", "email.com");
+  /** Each common domain by its name without the top-level domain ({@code gmail}); the first wins. */
+  private static final Map<String, String> BY_NAME = COMMON.stream().collect(Collectors.toMap(
+      DomainTypos::name, common -> common, (first, later) -> first, LinkedHashMap::new));
   /** Typos that look like a provider's real domain under another top-level domain (not suggested otherwise). */
   private static final Map<String, String> KNOWN_TYPOS = Map.of(
       "gmail.de", "gmail.com", "gmail.co", "gmail.com", "gmail.cm", "gmail.com", "hotmail.co", "hotmail.com",
@@ -48,9 +52,8 @@ final class DomainTypos {
     if (KNOWN_TYPOS.containsKey(domain)) {
       return Optional.of(KNOWN_TYPOS.get(domain));
     }
-    Optional<String> completed = COMMON.stream().filter(common -> name(common).equals(domain)).findFirst();
-    if (completed.isPresent()) {
-      return completed; // the top-level domain was left out: gmail
+    if (BY_NAME.containsKey(domain)) {
+      return Optional.of(BY_NAME.get(domain)); // the top-level domain was left out: gmail
     }
     String closest = COMMON.get(0);
     int fewest = Integer.MAX_VALUE;
