@@ -181,7 +181,7 @@ final class EmulatedBulk {
   private static ObjectNode info(Job job) {
     ObjectNode info = EmulatedOrg.JSON.createObjectNode()
         .put("id", job.id).put("operation", job.operation).put("object", "Lead")
-        .put("createdById", "0055j000000XyZ1AAK").put("state", job.state)
+        .put("createdById", SalesforceEmulator.INTEGRATION_USER_ID).put("state", job.state)
         .put("concurrencyMode", "Parallel").put("contentType", "CSV").put("apiVersion", 62.0)
         .put("contentUrl", "services/data/v62.0/jobs/ingest/" + job.id + "/batches")
         .put("lineEnding", "LF").put("columnDelimiter", "COMMA")

@@ -73,7 +73,7 @@ final class EmulatedOrg {
           "IndividualId", "ref:Individual", LEAD_EXTERNAL_ID, "ext:255", "LeadGate_Score__c", "number",
           "LeadGate_Fit__c", "number", "LeadGate_Grade__c", "text:10", "LeadGate_Reasons__c", "text:255",
           "LeadGate_MQL_At__c", "datetime", "LeadGate_SLA_Due__c", "datetime", "LeadGate_Provenance__c", "text:32768",
-          "Newsletter_OptIn__c", "bool", "Newsletter_OptIn_Date__c", "date"),
+          "Newsletter_OptIn__c", "bool", "Newsletter_OptIn_Date__c", "date", "Budget__c", "text:255"),
       "Individual", schema("LastName", "text:80", "FirstName", "text:40", "HasOptedOutSolicit", "bool",
           CONSENT_EXTERNAL_ID, "ext:255"),
       "ContactPointEmail", schema("ParentId", "ref:Individual", "EmailAddress", "email:80", "IsPrimary", "bool",
@@ -103,6 +103,7 @@ final class EmulatedOrg {
   private final Map<String, Map<String, ObjectNode>> records = new HashMap<>();
   private final Map<String, Map<String, String>> externalIndex = new HashMap<>();
   private final Set<String> lockedOnce = new HashSet<>();
+  private final Map<String, Integer> saves = new HashMap<>();
   private DuplicateRule duplicateRule = DuplicateRule.OFF;
   private int sequence;
 
@@ -132,6 +133,11 @@ final class EmulatedOrg {
 
   Optional<ObjectNode> byId(String type, String id) {
     return Optional.ofNullable(records.getOrDefault(type, Map.of()).get(id));
+  }
+
+  /** How often a request saved the record with this id. */
+  int saves(String id) {
+    return saves.getOrDefault(id, 0);
   }
 
   Optional<ObjectNode> byExternalId(String type, String field, String value) {
@@ -347,6 +353,7 @@ final class EmulatedOrg {
     Map<String, Object> values = new LinkedHashMap<>();
     merged.properties().forEach(entry -> values.put(entry.getKey(), entry.getValue()));
     store(type, saved, values);
+    saves.merge(saved, 1, Integer::sum);
     return new Result(saved, created, List.of());
   }
 

@@ -31,6 +31,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,12 +43,18 @@ import java.util.regex.Pattern;
  * ({@code 401 INVALID_SESSION_ID}), sObject Collections, Composite, SOQL for DataUsePurpose, Bulk API 2.0 ingest jobs
  * and the {@code Sforce-Limit-Info} header on every data answer ({@code 403 REQUEST_LIMIT_EXCEEDED} once the daily
  * allowance is used). It counts charged API calls and token requests; tests can script the next answers.
+ *
+ * <p>Public for the web application's end-to-end tests (published in this module's test jar): they start it, log the
+ * gateway in with {@link #privateKeyPem()}, and look at the records and calls through the public methods.
  */
-final class SalesforceEmulator implements AutoCloseable {
-  static final String CLIENT_ID = "3MVG9leadgate.test.consumer.key";
+public final class SalesforceEmulator implements AutoCloseable {
+  public static final String CLIENT_ID = "3MVG9leadgate.test.consumer.key";
   static final String CLIENT_SECRET = "cc-secret-123";
-  static final String USERNAME = "integration@acme.example";
-  static final String ORG_ID = "00D5j000001uVaTEAU";
+  /** The integration user the connected app is pre-approved for. */
+  public static final String USERNAME = "integration@acme.example";
+  public static final String ORG_ID = "00D5j000001uVaTEAU";
+  /** The integration user's id, as the token response's identity URL names it. */
+  public static final String INTEGRATION_USER_ID = "0055j000000XyZ1AAK";
   /** The connected app's key pair: the private key goes into the adapter's config, the public one checks JWTs. */
   static final KeyPair KEYS = generateKeys();
 
@@ -75,7 +82,8 @@ final class SalesforceEmulator implements AutoCloseable {
   private int tokenRequests;
   private int sessionCounter;
 
-  SalesforceEmulator(Clock clock) {
+  /** Starts the org on a free port; JWT expiry and {@code issued_at} are read on {@code clock}. */
+  public SalesforceEmulator(Clock clock) {
     this.clock = clock;
     this.server = new WireMockServer(wireMockConfig().dynamicPort().gzipDisabled(true).disableRequestJournal()
         .extensions(new Handler()));
@@ -83,7 +91,8 @@ final class SalesforceEmulator implements AutoCloseable {
     server.stubFor(any(anyUrl()).willReturn(aResponse()));
   }
 
-  String baseUrl() {
+  /** The login URL and, as the token response says, the instance URL. */
+  public String baseUrl() {
     return server.baseUrl();
   }
 
@@ -119,12 +128,12 @@ final class SalesforceEmulator implements AutoCloseable {
 
   // ---- observations ----
 
-  synchronized int apiCalls() {
+  public synchronized int apiCalls() {
     return calls.size();
   }
 
   /** Charged calls as {@code METHOD path}, e.g. {@code PATCH composite/sobjects/Lead/LeadGate_Id__c}. */
-  synchronized List<String> calls() {
+  public synchronized List<String> calls() {
     return List.copyOf(calls);
   }
 
@@ -135,6 +144,26 @@ final class SalesforceEmulator implements AutoCloseable {
 
   synchronized int tokenRequests() {
     return tokenRequests;
+  }
+
+  /** Stores a record as if created in Salesforce, returning its id. */
+  public synchronized String seed(String type, Map<String, Object> values) {
+    return org.seed(type, values);
+  }
+
+  /** Copies of the records of a type, in creation order. */
+  public synchronized List<ObjectNode> records(String type) {
+    return org.records(type).stream().map(ObjectNode::deepCopy).toList();
+  }
+
+  /** A copy of one record. */
+  public synchronized Optional<ObjectNode> record(String type, String id) {
+    return org.byId(type, id).map(ObjectNode::deepCopy);
+  }
+
+  /** How often API calls saved the record with this id (its creation included; seeding not). */
+  public synchronized int saves(String id) {
+    return org.saves(id);
   }
 
   synchronized long apiUsed() {
@@ -341,7 +370,7 @@ final class SalesforceEmulator implements AutoCloseable {
     sessions.add(token);
     return EmulatedOrg.JSON.createObjectNode()
         .put("access_token", token).put("scope", "api").put("instance_url", baseUrl())
-        .put("id", baseUrl() + "/id/" + ORG_ID + "/0055j000000XyZ1AAK").put("token_type", "Bearer");
+        .put("id", baseUrl() + "/id/" + ORG_ID + "/" + INTEGRATION_USER_ID).put("token_type", "Bearer");
   }
 
   private static Answer oauthError(String error, String description) {
@@ -398,7 +427,7 @@ final class SalesforceEmulator implements AutoCloseable {
   }
 
   /** The private key as PKCS#8 PEM, as an admin would put it into {@code auth.privateKey}. */
-  static String privateKeyPem() {
+  public static String privateKeyPem() {
     return "-----BEGIN PRIVATE KEY-----\n"
         + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(KEYS.getPrivate().getEncoded())
         + "\n-----END PRIVATE KEY-----\n";

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -15,20 +14,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.leadgate.web.testing.EmbeddedGateway;
 import org.leadgate.web.testing.Eventually;
+import org.leadgate.web.testing.HeadlessChromium;
 import org.leadgate.web.testing.StoredRows;
 import org.leadgate.web.testing.TestConfig;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /** A person fills in the form in a real browser (Debian's Chromium, headless), gets it wrong, then right. */
 class FormPageInBrowserIT {
-  private static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-  private static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
-
   @RegisterExtension
   static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
@@ -41,23 +35,11 @@ class FormPageInBrowserIT {
 
   @BeforeEach
   void start() throws Exception {
-    if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-      throw new IllegalStateException("browser tests need Debian's chromium and chromium-driver packages ("
-          + CHROMIUM + ", " + CHROMEDRIVER + "); .ci/run installs them");
-    }
     TestConfig config = TestConfig.sqlite(directory).thankYouUrl("/thanks")
         .withConsent(smtp.getSmtp().getPort(), "b2c");
     rows = config.rows();
     gateway = EmbeddedGateway.start(config.write());
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--user-data-dir=" + Files.createDirectories(directory.resolve("chromium-profile")));
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
-    browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
+    browser = HeadlessChromium.start(directory);
   }
 
   @AfterEach
