@@ -1,12 +1,13 @@
 -- Duplicates and progressive profiling: the keys under which a lead is found again, and the merges of later
 -- submissions into it (reversible by an admin).
 
--- A match key (SHA-256 of "email:<address>" or "person:<parts>", so no address is stored twice) and the lead that
--- owns it: the earliest lead of that person that was not merged into another.
+-- A match key (the first 128 bits of the SHA-256 of "email:<address>" or "person:<parts>", Base64url, so no address
+-- is stored twice) and the lead that owns it: the earliest lead of that person that was not merged into another.
+-- On SQLite the table is its primary-key index (WITHOUT ROWID): a lookup is one B-tree search, not two.
 CREATE TABLE lead_keys (
-  key_hash VARCHAR(64) PRIMARY KEY,
+  key_hash VARCHAR(22) PRIMARY KEY,
   lead_id  VARCHAR(36) NOT NULL REFERENCES leads (id)
-);
+) ${sqliteWithoutRowid};
 
 CREATE INDEX lead_keys_lead ON lead_keys (lead_id);
 

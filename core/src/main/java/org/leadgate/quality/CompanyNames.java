@@ -19,6 +19,8 @@ import java.util.stream.Collectors;
  * form; "Müller &amp; Co. KG" is a KG). "Spa" or "spa" written like the word is no S.p.A.
  */
 public final class CompanyNames {
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s,;:/(–-]+$");
 
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
   private static final Pattern AMPERSAND = Pattern.compile("[&+]");
@@ -83,12 +85,12 @@ public final class CompanyNames {
 
   /** The tidy display name, matching key and legal form of a typed company name. */
   public static CompanyName normalise(String typed) {
-    String tidy = Normalizer.normalize(typed, Normalizer.Form.NFC).strip().replaceAll("\\s+", " ");
+    String tidy = SPACES.matcher(Normalizer.normalize(typed, Normalizer.Form.NFC).strip()).replaceAll(" ");
     List<MatchResult> words = WORD.matcher(tidy).results().toList();
     for (int start = 1; start < words.size(); start++) {
       Optional<String> form = legalFormFrom(tidy, words, start);
       if (form.isPresent()) {
-        String name = tidy.substring(0, words.get(start).start()).replaceAll("[\\s,;:/(–-]+$", "");
+        String name = TRAILING_PUNCTUATION.matcher(tidy.substring(0, words.get(start).start())).replaceAll("");
         return new CompanyName(name + " " + form.get(), squash(words.subList(0, start)), form);
       }
     }

@@ -1,10 +1,13 @@
 package org.leadgate.quality;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Countries as ISO 3166-1 alpha-2 codes, from what people type: an alpha-2 or alpha-3 code, the English or German
@@ -25,7 +28,10 @@ public final class Countries {
       Map.entry("czech republic", "CZ"), Map.entry("tschechische republik", "CZ"),
       Map.entry("tuerkiye", "TR"), Map.entry("korea", "KR"), Map.entry("uae", "AE"));
 
+  private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^\\p{Alnum}]");
   private static final Map<String, String> CODES_BY_KEY = codesByKey();
+  private static final Map<String, String> ENGLISH_NAMES = Arrays.stream(Locale.getISOCountries()).collect(
+      Collectors.toUnmodifiableMap(code -> code, code -> new Locale("", code).getDisplayCountry(Locale.ENGLISH)));
 
   private Countries() {
   }
@@ -41,13 +47,9 @@ public final class Countries {
    */
   public static Checked check(String typed) {
     return isoCode(typed)
-        .map(code -> new Checked(code, List.of(), Map.of("name", englishName(code))))
+        .map(code -> new Checked(code, List.of(), Map.of("name", ENGLISH_NAMES.getOrDefault(code, code))))
         .orElseGet(() -> new Checked(typed,
             List.of(new Flag("country.unknown", "neither an ISO 3166-1 code nor a known country name")), Map.of()));
-  }
-
-  private static String englishName(String code) {
-    return new Locale("", code).getDisplayCountry(Locale.ENGLISH);
   }
 
   private static Map<String, String> codesByKey() {
@@ -65,6 +67,6 @@ public final class Countries {
   }
 
   private static String key(String text) {
-    return Folding.fold(text).replaceAll("[^\\p{Alnum}]", "");
+    return NOT_ALPHANUMERIC.matcher(Folding.fold(text)).replaceAll("");
   }
 }

@@ -1,9 +1,11 @@
 package org.leadgate.quality;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.leadgate.config.FieldConfig;
 import org.leadgate.config.FieldType;
 import org.leadgate.config.FormConfig;
@@ -36,37 +38,36 @@ public final class LeadChecks {
   }
 
   public Lead check(Lead lead, FormConfig form, Instant now) {
-    Lead checked = lead;
+    Map<String, FieldValue> fields = new LinkedHashMap<>(lead.fields());
     for (FieldConfig field : form.fields()) {
-      Optional<FieldValue> value = unchecked(checked, field.name());
+      Optional<FieldValue> value = unchecked(fields, field.name());
       if (value.isPresent() && field.type() == FieldType.EMAIL) {
-        checked = apply(checked, field.name(), value.get(), mailExchanger(email.check(value.get().value())), false);
+        apply(fields, field.name(), value.get(), mailExchanger(email.check(value.get().value())), false);
       } else if (value.isPresent() && field.type() == FieldType.PHONE) {
-        Checked number = phone.check(value.get().value(), countryOf(checked, Provenance.Source.TYPED),
-            countryOf(checked, Provenance.Source.IP_DERIVED), defaultRegion);
-        checked = apply(checked, field.name(), value.get(), number, true);
-        checked = derive(checked, field.name() + "Type", number.facts().get("type"), field.name(), now);
+        Checked number = phone.check(value.get().value(), countryOf(fields, Provenance.Source.TYPED),
+            countryOf(fields, Provenance.Source.IP_DERIVED), defaultRegion);
+        apply(fields, field.name(), value.get(), number, true);
+        derive(fields, field.name() + "Type", number.facts().get("type"), field.name(), now);
       }
     }
-    checked = checkNamed(checked, "country", value -> Countries.check(value));
-    Optional<String> country = checked.value("country");
-    checked = checkNamed(checked, "postalCode",
+    checkNamed(fields, "country", value -> Countries.check(value));
+    Optional<String> country = Optional.ofNullable(fields.get("country")).map(FieldValue::value);
+    checkNamed(fields, "postalCode",
         value -> country.map(iso -> PostalCodes.check(value, iso)).orElse(new Checked(value, List.of(), Map.of())));
-    Optional<FieldValue> street = unchecked(checked, "street");
+    Optional<FieldValue> street = unchecked(fields, "street");
     if (street.isPresent()) {
       Checked split = StreetAddress.split(street.get().value());
-      checked = apply(checked, "street", street.get(), new Checked(street.get().value(), split.flags(), Map.of()),
-          false);
-      checked = derive(checked, "streetName", split.facts().get("street"), "street", now);
-      checked = derive(checked, "houseNumber", split.facts().get("houseNumber"), "street", now);
+      apply(fields, "street", street.get(), new Checked(street.get().value(), split.flags(), Map.of()), false);
+      derive(fields, "streetName", split.facts().get("street"), "street", now);
+      derive(fields, "houseNumber", split.facts().get("houseNumber"), "street", now);
     }
-    Optional<FieldValue> company = unchecked(checked, "company");
+    Optional<FieldValue> company = unchecked(fields, "company");
     if (company.isPresent()) {
       CompanyName name = CompanyNames.normalise(company.get().value());
-      checked = apply(checked, "company", company.get(), new Checked(name.display(), List.of(), Map.of()), true);
-      checked = derive(checked, "companyKey", name.key().isEmpty() ? null : name.key(), "company", now);
+      apply(fields, "company", company.get(), new Checked(name.display(), List.of(), Map.of()), true);
+      derive(fields, "companyKey", name.key().isEmpty() ? null : name.key(), "company", now);
     }
-    return checked;
+    return new Lead(lead.id(), lead.formId(), lead.receivedAt(), fields, lead.permissions(), lead.score());
   }
 
   /** Adds a flag when the MX check (if on) finds that a valid address's domain receives no mail. */
@@ -81,39 +82,36 @@ public final class LeadChecks {
     return new Checked(address.value(), flags, address.facts());
   }
 
-  private Lead checkNamed(Lead lead, String field, java.util.function.Function<String, Checked> check) {
-    Optional<FieldValue> value = unchecked(lead, field);
-    return value.isEmpty() ? lead : apply(lead, field, value.get(), check.apply(value.get().value()), true);
+  private void checkNamed(Map<String, FieldValue> fields, String field, Function<String, Checked> check) {
+    unchecked(fields, field).ifPresent(value -> apply(fields, field, value, check.apply(value.value()), true));
   }
 
   /** A typed value that no check has touched yet. */
-  private static Optional<FieldValue> unchecked(Lead lead, String field) {
-    return Optional.ofNullable(lead.fields().get(field))
+  private static Optional<FieldValue> unchecked(Map<String, FieldValue> fields, String field) {
+    return Optional.ofNullable(fields.get(field))
         .filter(value -> value.provenance().source() == Provenance.Source.TYPED)
         .filter(value -> value.typed().isEmpty() && value.flags().isEmpty());
   }
 
-  private static Optional<String> countryOf(Lead lead, Provenance.Source source) {
-    return Optional.ofNullable(lead.fields().get("country")).filter(v -> v.provenance().source() == source)
+  private static Optional<String> countryOf(Map<String, FieldValue> fields, Provenance.Source source) {
+    return Optional.ofNullable(fields.get("country")).filter(v -> v.provenance().source() == source)
         .map(FieldValue::value);
   }
 
   /** Stores the check's value (keeping what was typed when it differs) and its flags. */
-  private static Lead apply(Lead lead, String field, FieldValue typed, Checked checked, boolean normalise) {
+  private static void apply(Map<String, FieldValue> fields, String field, FieldValue typed, Checked checked,
+      boolean normalise) {
     boolean changed = normalise && !checked.value().equals(typed.value());
-    if (!changed && checked.flags().isEmpty()) {
-      return lead;
+    if (changed || !checked.flags().isEmpty()) {
+      fields.put(field, new FieldValue(changed ? checked.value() : typed.value(), typed.provenance(),
+          changed ? Optional.of(typed.value()) : Optional.empty(), checked.flags()));
     }
-    return lead.withField(field, new FieldValue(changed ? checked.value() : typed.value(), typed.provenance(),
-        changed ? Optional.of(typed.value()) : Optional.empty(), checked.flags()));
   }
 
   /** A value derived from a typed one (a street's house number), unless the form asked for it itself. */
-  private static Lead derive(Lead lead, String field, String value, String from, Instant now) {
-    if (value == null || lead.fields().containsKey(field)) {
-      return lead;
+  private static void derive(Map<String, FieldValue> fields, String field, String value, String from, Instant now) {
+    if (value != null && !fields.containsKey(field)) {
+      fields.put(field, new FieldValue(value, new Provenance(Provenance.Source.TYPED, "quality:" + from, now)));
     }
-    return lead.withField(field, new FieldValue(value, new Provenance(Provenance.Source.TYPED, "quality:" + from,
-        now)));
   }
 }

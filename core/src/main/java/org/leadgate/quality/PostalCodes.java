@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  * typed do not matter, nor does a country prefix ({@code D-10115}, {@code CH-8001}).
  */
 public final class PostalCodes {
+  private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-–]");
 
   /**
    * One country's format: the pattern over the code without spaces and hyphens, whose groups are written joined by
@@ -81,7 +82,7 @@ public final class PostalCodes {
     if (format == null) {
       return new Checked(typed, List.of(), Map.of());
     }
-    String compact = typed.toUpperCase(Locale.ROOT).replaceAll("[\\s\\-–]", "");
+    String compact = SEPARATORS.matcher(typed.toUpperCase(Locale.ROOT)).replaceAll("");
     return format.write(compact)
         .or(() -> withoutPrefix(compact, country).flatMap(format::write))
         .map(code -> new Checked(code, List.of(), Map.of()))

@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
  * its letters are lower case ("3 b" → "3b").
  */
 public final class StreetAddress {
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern SPACE = Pattern.compile("\\s");
 
   private static final String NUMBER = "\\d{1,4}(?:\\s*[a-zA-Z])?";
   /** Spaces or a comma after a letter or dot (or nothing there), only a comma after a digit. */
@@ -29,14 +31,14 @@ public final class StreetAddress {
    * flag {@code street.unsplit} when it does not end in a house number after a street name (e.g. "12 Main Street").
    */
   public static Checked split(String typed) {
-    Matcher matcher = STREET_THEN_NUMBER.matcher(typed.strip().replaceAll("\\s+", " "));
+    Matcher matcher = STREET_THEN_NUMBER.matcher(SPACES.matcher(typed.strip()).replaceAll(" "));
     if (!matcher.matches()) {
       return new Checked(typed,
           List.of(new Flag("street.unsplit", "no house number after the street name, as in Musterstraße 12a")),
           Map.of());
     }
     String street = matcher.group("street");
-    String houseNumber = matcher.group("number").replaceAll("\\s", "").toLowerCase(Locale.ROOT);
+    String houseNumber = SPACE.matcher(matcher.group("number")).replaceAll("").toLowerCase(Locale.ROOT);
     return new Checked(street + " " + houseNumber, List.of(), Map.of("street", street, "houseNumber", houseNumber));
   }
 }

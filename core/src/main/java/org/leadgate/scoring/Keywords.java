@@ -16,6 +16,7 @@ import org.leadgate.config.ConfigNode;
  */
 final class Keywords {
   private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final String ANY = "*";
 
   private final List<Keyword> keywords;
@@ -48,9 +49,10 @@ final class Keywords {
 
   /** Lower case, umlauts written out (ä→ae, ö→oe, ü→ue, ß→ss), runs of spaces as one, trimmed. */
   static String fold(String text) {
-    return Normalizer.normalize(text, Normalizer.Form.NFC).toLowerCase(Locale.ROOT)
+    String folded = Normalizer.normalize(text, Normalizer.Form.NFC).toLowerCase(Locale.ROOT)
         .replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
-        .trim().replaceAll("\\s+", " ");
+        .trim();
+    return SPACES.matcher(folded).replaceAll(" ");
   }
 
   private static List<String> words(String folded) {

@@ -8,23 +8,40 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Looks up the owners of match keys in {@code lead_keys} on one connection, with one statement for a whole round. */
+/**
+ * Looks up the owners of a lead's match keys (at most two: the address and the person key) in {@code lead_keys} on
+ * one connection, in one query, with one statement for a whole round.
+ */
 final class KeyIndex implements AutoCloseable {
+  /** Keys per lead at most: {@code email:} and {@code person:}. */
+  static final int MOST_KEYS = 2;
+
   private final PreparedStatement select;
 
   KeyIndex(Connection connection) throws SQLException {
-    this.select = connection.prepareStatement("SELECT lead_id FROM lead_keys WHERE key_hash = ?");
+    this.select = connection.prepareStatement("SELECT key_hash, lead_id FROM lead_keys WHERE key_hash IN (?, ?)");
   }
 
   /** The owning lead of each key hash that has one. */
   Map<String, String> owners(List<String> keyHashes) throws SQLException {
     Map<String, String> owners = new LinkedHashMap<>();
+    if (keyHashes.isEmpty()) {
+      return owners;
+    }
+    if (keyHashes.size() > MOST_KEYS) {
+      throw new IllegalArgumentException("at most " + MOST_KEYS + " keys per lead, got " + keyHashes.size());
+    }
+    select.setString(1, keyHashes.get(0));
+    select.setString(2, keyHashes.get(keyHashes.size() - 1));
+    Map<String, String> found = new LinkedHashMap<>();
+    try (ResultSet rows = select.executeQuery()) {
+      while (rows.next()) {
+        found.put(rows.getString(1), rows.getString(2));
+      }
+    }
     for (String hash : keyHashes) {
-      select.setString(1, hash);
-      try (ResultSet rows = select.executeQuery()) {
-        if (rows.next()) {
-          owners.put(hash, rows.getString(1));
-        }
+      if (found.containsKey(hash)) {
+        owners.put(hash, found.get(hash));
       }
     }
     return owners;
