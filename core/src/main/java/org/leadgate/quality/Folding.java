@@ -17,9 +17,23 @@ public final class Folding {
    * other accents stripped (é→e) and a few letters without a decomposition replaced (æ, œ, ø, ł, đ).
    */
   public static String fold(String text) {
+    if (isPrintableAscii(text)) {
+      return text.toLowerCase(Locale.ROOT); // no umlauts, accents or compositions: only the case to fold
+    }
     return withoutAccents(lowerCase(text)
         .replace("ä", "ae").replace("ö", "oe").replace("ü", "ue")
         .replace("æ", "ae").replace("œ", "oe").replace("ø", "o").replace("ł", "l").replace("đ", "d"));
+  }
+
+  /** Whether the text holds only printable ASCII without spaces, which folding only lower-cases. */
+  public static boolean isPrintableAscii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c <= ' ' || c > '~') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Lower case with all accents stripped, umlauts too ("Österreich" → "osterreich"); ß→ss. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.leadgate.config.ConfigNode;
+import org.leadgate.quality.Folding;
 
 /**
  * Keywords found as whole words in a text such as a job title, ignoring case and umlaut spelling ("Geschäftsführer"
@@ -49,6 +50,9 @@ final class Keywords {
 
   /** Lower case, umlauts written out (ä→ae, ö→oe, ü→ue, ß→ss), runs of spaces as one, trimmed. */
   static String fold(String text) {
+    if (Folding.isPrintableAscii(text)) {
+      return text.toLowerCase(Locale.ROOT); // nothing to normalise, write out or collapse: the common case
+    }
     String folded = Normalizer.normalize(text, Normalizer.Form.NFC).toLowerCase(Locale.ROOT)
         .replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
         .trim();
