@@ -7,6 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.leadgate.Gateway;
 import org.leadgate.config.AdminConfig;
 import org.leadgate.web.http.Problem;
 import org.leadgate.web.http.Responses;
@@ -19,6 +22,23 @@ public final class AdminAuth {
   private AdminAuth() {}
 
   /** The caller's token if it may use {@code role}; otherwise the refusal (401, 403 or 404) is already written. */
+  /**
+   * An admin's request to an address with an id in its path: the path matched against {@code path}, or empty once
+   * the request was answered — 401/403 without the admin token, 404 with {@code usage} for another path.
+   */
+  public static Optional<Matcher> adminPath(Gateway gateway, HttpServletRequest request, HttpServletResponse response,
+      Pattern path, String usage) throws IOException {
+    if (check(gateway.config().admin().tokens(), AdminConfig.ADMIN, request, response).isEmpty()) {
+      return Optional.empty();
+    }
+    Matcher matched = path.matcher(Optional.ofNullable(request.getPathInfo()).orElse("/"));
+    if (!matched.matches()) {
+      Responses.problem(response, Problem.of(404, "not-found", "Not found", usage));
+      return Optional.empty();
+    }
+    return Optional.of(matched);
+  }
+
   public static Optional<AdminConfig.ApiToken> check(List<AdminConfig.ApiToken> tokens, String role,
       HttpServletRequest request, HttpServletResponse response) throws IOException {
     if (tokens.isEmpty()) {

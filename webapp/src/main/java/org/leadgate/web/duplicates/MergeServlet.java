@@ -52,14 +52,12 @@ public final class MergeServlet extends HttpServlet {
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
     Gateway gateway = GatewayBootstrap.gateway(getServletContext());
-    if (AdminAuth.check(gateway.config().admin().tokens(), AdminConfig.ADMIN, request, response).isEmpty()) {
+    Optional<Matcher> matched = AdminAuth.adminPath(gateway, request, response, UNDO,
+        "use POST /api/merges/{mergeId}/undo");
+    if (matched.isEmpty()) {
       return;
     }
-    Matcher path = UNDO.matcher(Optional.ofNullable(request.getPathInfo()).orElse("/"));
-    if (!path.matches()) {
-      Responses.problem(response, Problem.of(404, "not-found", "Not found", "use POST /api/merges/{mergeId}/undo"));
-      return;
-    }
+    Matcher path = matched.get();
     try {
       Deduplication.UndoOutcome outcome = gateway.duplicates().undo(path.group(1));
       if (outcome instanceof Deduplication.UndoOutcome.Undone undone) {

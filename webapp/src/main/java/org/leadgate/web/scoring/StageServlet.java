@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.leadgate.Gateway;
-import org.leadgate.config.AdminConfig;
 import org.leadgate.pipeline.FieldProblem;
 import org.leadgate.scoring.Stage;
 import org.leadgate.storage.StorageUnavailableException;
@@ -35,29 +34,22 @@ public final class StageServlet extends HttpServlet {
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
     Gateway gateway = GatewayBootstrap.gateway(getServletContext());
-    if (AdminAuth.check(gateway.config().admin().tokens(), AdminConfig.ADMIN, request, response).isEmpty()) {
-      return;
+    Optional<Matcher> path = AdminAuth.adminPath(gateway, request, response, DELIVERIES,
+        "use GET /api/leads/{leadId}/deliveries");
+    if (path.isPresent()) {
+      LeadDeliveries.write(gateway, path.get().group(1), response);
     }
-    Matcher path = DELIVERIES.matcher(Optional.ofNullable(request.getPathInfo()).orElse("/"));
-    if (!path.matches()) {
-      Responses.problem(response, Problem.of(404, "not-found", "Not found",
-          "use GET /api/leads/{leadId}/deliveries"));
-      return;
-    }
-    LeadDeliveries.write(gateway, path.group(1), response);
   }
 
   @Override
   protected void doPut(HttpServletRequest request, HttpServletResponse response) throws IOException {
     Gateway gateway = GatewayBootstrap.gateway(getServletContext());
-    if (AdminAuth.check(gateway.config().admin().tokens(), AdminConfig.ADMIN, request, response).isEmpty()) {
+    Optional<Matcher> matched = AdminAuth.adminPath(gateway, request, response, PATH,
+        "use PUT /api/leads/{leadId}/stage");
+    if (matched.isEmpty()) {
       return;
     }
-    Matcher path = PATH.matcher(Optional.ofNullable(request.getPathInfo()).orElse("/"));
-    if (!path.matches()) {
-      Responses.problem(response, Problem.of(404, "not-found", "Not found", "use PUT /api/leads/{leadId}/stage"));
-      return;
-    }
+    Matcher path = matched.get();
     Optional<JsonNode> body = JsonBody.object(request, response, 1024, "{\"stage\": \"sal\"}");
     if (body.isEmpty()) {
       return;
