@@ -58,7 +58,7 @@ final class DomainTypos {
     String closest = COMMON.get(0);
     int fewest = Integer.MAX_VALUE;
     for (String common : COMMON) {
-      if (Math.abs(common.length() - domain.length()) > MOST_EDITS) {
+      if (Math.abs(common.length() - domain.length()) > MOST_EDITS || surplus(domain, common) > MOST_EDITS) {
         continue; // at least that many edits apart: never a suggestion
       }
       int edits = edits(domain, common);
@@ -80,6 +80,39 @@ final class DomainTypos {
   private static String name(String domain) {
     int dot = domain.lastIndexOf('.');
     return dot < 0 ? domain : domain.substring(0, dot);
+  }
+
+  /**
+   * A lower bound of the edit distance, quick to work out: the characters one text has more of than the other
+   * (each insertion, deletion or substitution changes that by at most one, a swap of neighbours not at all); 0 for
+   * texts beyond ASCII.
+   */
+  private static int surplus(String a, String b) {
+    int[] balance = new int[128];
+    for (int i = 0; i < a.length(); i++) {
+      char c = a.charAt(i);
+      if (c >= 128) {
+        return 0;
+      }
+      balance[c]++;
+    }
+    for (int i = 0; i < b.length(); i++) {
+      char c = b.charAt(i);
+      if (c >= 128) {
+        return 0;
+      }
+      balance[c]--;
+    }
+    int more = 0;
+    int fewer = 0;
+    for (int count : balance) {
+      if (count > 0) {
+        more += count;
+      } else {
+        fewer -= count;
+      }
+    }
+    return Math.max(more, fewer);
   }
 
   /**

@@ -1,6 +1,5 @@
 package org.leadgate.enrichment.geoip;
 
-import com.maxmind.geoip2.DatabaseReader;
 import com.maxmind.geoip2.exception.GeoIp2Exception;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -13,16 +12,16 @@ import org.leadgate.enrichment.ProviderResult;
  * {@code DBIP-Location-ISP (compat=Enterprise)} is an Enterprise database, {@code DBIP-City-Lite} a City one.
  */
 enum DatabaseKind {
-  ENTERPRISE("Enterprise", (reader, ip) -> reader.tryEnterprise(ip).map(GeoIpFields::of)),
-  CITY("City", (reader, ip) -> reader.tryCity(ip).map(GeoIpFields::of)),
-  COUNTRY("Country", (reader, ip) -> reader.tryCountry(ip).map(GeoIpFields::of)),
-  ISP("GeoIP2-ISP", (reader, ip) -> reader.tryIsp(ip).map(GeoIpFields::of)),
-  ASN("GeoLite2-ASN", (reader, ip) -> reader.tryAsn(ip).map(GeoIpFields::of));
+  ENTERPRISE("Enterprise", DatabaseKind::location),
+  CITY("City", DatabaseKind::location),
+  COUNTRY("Country", (database, ip) -> database.reader().tryCountry(ip).map(GeoIpFields::of)),
+  ISP("GeoIP2-ISP", (database, ip) -> database.reader().tryIsp(ip).map(GeoIpFields::of)),
+  ASN("GeoLite2-ASN", (database, ip) -> database.reader().tryAsn(ip).map(GeoIpFields::of));
 
   /** A lookup in a database of one kind: the fields for the address, or empty when the database does not know it. */
   @FunctionalInterface
   private interface Lookup {
-    Optional<ProviderResult> find(DatabaseReader reader, InetAddress ip) throws IOException, GeoIp2Exception;
+    Optional<ProviderResult> find(OpenDatabase database, InetAddress ip) throws IOException, GeoIp2Exception;
   }
 
   /** The part of the database type that marks this kind. */
@@ -35,8 +34,13 @@ enum DatabaseKind {
   }
 
   /** The fields for {@code ip}, or empty when the database does not know it. */
-  Optional<ProviderResult> lookup(DatabaseReader reader, InetAddress ip) throws IOException, GeoIp2Exception {
-    return lookup.find(reader, ip);
+  Optional<ProviderResult> lookup(OpenDatabase database, InetAddress ip) throws IOException, GeoIp2Exception {
+    return lookup.find(database, ip);
+  }
+
+  /** A City or Enterprise record, decoded straight into the fields mapped. */
+  private static Optional<ProviderResult> location(OpenDatabase database, InetAddress ip) throws IOException {
+    return Optional.ofNullable(database.records().get(ip, LocationRecord.class)).map(GeoIpFields::of);
   }
 
   static Optional<DatabaseKind> of(String databaseType) {

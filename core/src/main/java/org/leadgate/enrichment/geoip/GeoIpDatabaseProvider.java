@@ -51,7 +51,7 @@ public final class GeoIpDatabaseProvider implements EnrichmentProvider {
         return new Failed(Kind.TRANSIENT, "no database file at the configured path");
       }
       try {
-        return open.get().kind().lookup(open.get().reader(), ip.get()).orElseGet(ProviderResult.NoMatch::new);
+        return open.get().kind().lookup(open.get(), ip.get()).orElseGet(ProviderResult.NoMatch::new);
       } catch (ClosedDatabaseException e) {
         // a newer version was swapped in while this lookup started on the old one: read the newer one
       } catch (IOException | GeoIp2Exception | RuntimeException e) {

@@ -19,7 +19,6 @@ import static org.leadgate.enrichment.EnrichmentFields.TIME_ZONE;
 import com.maxmind.geoip2.model.AsnResponse;
 import com.maxmind.geoip2.model.CityResponse;
 import com.maxmind.geoip2.model.CountryResponse;
-import com.maxmind.geoip2.model.EnterpriseResponse;
 import com.maxmind.geoip2.model.InsightsResponse;
 import com.maxmind.geoip2.model.IspResponse;
 import com.maxmind.geoip2.record.City;
@@ -37,7 +36,8 @@ import org.leadgate.enrichment.EnrichedValue;
 import org.leadgate.enrichment.ProviderResult;
 
 /**
- * Turns the geoip2 library's answers into enrichment fields, the same for every database kind and web service.
+ * Turns MaxMind's answers into enrichment fields, the same for every database kind and web service: database
+ * records ({@link LocationRecord}) and the geoip2 library's web-service and ASN/ISP answers.
  * Names are English. A value carries MaxMind's confidence (0-100, Enterprise and Insights only) as 0..1, else 1.
  * {@code ipOrganization} is written only for user type {@code business}: only then does the organisation using
  * the IP name the lead's company (for residential, cellular, hosting, college or government networks it names an
@@ -51,20 +51,48 @@ final class GeoIpFields {
 
   private GeoIpFields() {}
 
-  static ProviderResult of(CityResponse r) {
-    return located(r.country(), r.subdivisions(), r.city(), r.postal(), r.location(), r.traits());
+  /** A City or Enterprise database record, or a web-service answer turned into one. */
+  static ProviderResult of(LocationRecord r) {
+    GeoIpFields fields = new GeoIpFields();
+    fields.place(COUNTRY, COUNTRY_NAME, r.country());
+    if (!r.subdivisions().isEmpty()) {
+      LocationRecord.Place largest = r.subdivisions().get(0);
+      double confidence = confidence(largest.confidence());
+      fields.put(REGION, largest.name(), confidence);
+      fields.put(REGION_CODE, largest.isoCode(), confidence);
+    }
+    fields.place(null, CITY, r.city());
+    if (r.postal() != null) {
+      fields.put(POSTAL_CODE, r.postal().code(), confidence(r.postal().confidence()));
+    }
+    if (r.location() != null) {
+      fields.put(TIME_ZONE, r.location().timeZone(), 1);
+      fields.put(LATITUDE, decimal(r.location().latitude()), 1);
+      fields.put(LONGITUDE, decimal(r.location().longitude()), 1);
+      fields.put(ACCURACY_RADIUS_KM, Objects.toString(r.location().accuracyRadius(), null), 1);
+    }
+    if (r.traits() != null) {
+      LocationRecord.Network traits = r.traits();
+      fields.network(traits.autonomousSystemNumber(), traits.autonomousSystemOrganization(), traits.isp());
+      fields.put(IP_USER_TYPE, traits.userType(), 1);
+      if (TRUSTED_USER_TYPE.equals(traits.userType())) {
+        fields.put(IP_ORGANIZATION, traits.organization(), 1);
+      }
+    }
+    return fields.result();
   }
 
-  static ProviderResult of(EnterpriseResponse r) {
-    return located(r.country(), r.subdivisions(), r.city(), r.postal(), r.location(), r.traits());
+  static ProviderResult of(CityResponse r) {
+    return of(located(r.country(), r.subdivisions(), r.city(), r.postal(), r.location(), r.traits()));
   }
 
   static ProviderResult of(InsightsResponse r) {
-    return located(r.country(), r.subdivisions(), r.city(), r.postal(), r.location(), r.traits());
+    return of(located(r.country(), r.subdivisions(), r.city(), r.postal(), r.location(), r.traits()));
   }
 
   static ProviderResult of(CountryResponse r) {
-    return new GeoIpFields().country(r.country()).traits(r.traits()).result();
+    return of(new LocationRecord(null, place(r.country().name(), r.country().isoCode(), r.country().confidence()),
+        List.of(), null, null, network(r.traits())));
   }
 
   static ProviderResult of(AsnResponse r) {
@@ -75,38 +103,37 @@ final class GeoIpFields {
     return new GeoIpFields().network(r.autonomousSystemNumber(), r.autonomousSystemOrganization(), r.isp()).result();
   }
 
-  private static ProviderResult located(Country country, List<Subdivision> subdivisions, City city, Postal postal,
+  /** A web-service answer in the shape of a database record. */
+  private static LocationRecord located(Country country, List<Subdivision> subdivisions, City city, Postal postal,
       Location location, Traits traits) {
-    GeoIpFields fields = new GeoIpFields().country(country);
-    if (!subdivisions.isEmpty()) {
-      Subdivision largest = subdivisions.get(0);
-      double confidence = confidence(largest.confidence());
-      fields.put(REGION, largest.name(), confidence);
-      fields.put(REGION_CODE, largest.isoCode(), confidence);
-    }
-    fields.put(CITY, city.name(), confidence(city.confidence()));
-    fields.put(POSTAL_CODE, postal.code(), confidence(postal.confidence()));
-    fields.put(TIME_ZONE, location.timeZone(), 1);
-    fields.put(LATITUDE, decimal(location.latitude()), 1);
-    fields.put(LONGITUDE, decimal(location.longitude()), 1);
-    fields.put(ACCURACY_RADIUS_KM, Objects.toString(location.accuracyRadius(), null), 1);
-    return fields.traits(traits).result();
+    return new LocationRecord(place(city.name(), null, city.confidence()),
+        place(country.name(), country.isoCode(), country.confidence()),
+        subdivisions.stream().map(s -> place(s.name(), s.isoCode(), s.confidence())).toList(),
+        new LocationRecord.PostalCode(postal.code(), postal.confidence()),
+        new LocationRecord.Position(location.latitude(), location.longitude(), location.accuracyRadius(),
+            location.timeZone()),
+        network(traits));
   }
 
-  private GeoIpFields country(Country country) {
-    double confidence = confidence(country.confidence());
-    put(COUNTRY, country.isoCode(), confidence);
-    put(COUNTRY_NAME, country.name(), confidence);
-    return this;
+  private static LocationRecord.Place place(String name, String isoCode, Integer confidence) {
+    return new LocationRecord.Place(new LocationRecord.Names(name), isoCode, confidence);
   }
 
-  private GeoIpFields traits(Traits traits) {
-    network(traits.autonomousSystemNumber(), traits.autonomousSystemOrganization(), traits.isp());
-    put(IP_USER_TYPE, traits.userType(), 1);
-    if (TRUSTED_USER_TYPE.equals(traits.userType())) {
-      put(IP_ORGANIZATION, traits.organization(), 1);
+  private static LocationRecord.Network network(Traits traits) {
+    return new LocationRecord.Network(traits.autonomousSystemNumber(), traits.autonomousSystemOrganization(),
+        traits.isp(), traits.organization(), traits.userType());
+  }
+
+  /** A place's code (when {@code codeField} is given) and name, with its confidence. */
+  private void place(String codeField, String nameField, LocationRecord.Place place) {
+    if (place == null) {
+      return;
     }
-    return this;
+    double confidence = confidence(place.confidence());
+    if (codeField != null) {
+      put(codeField, place.isoCode(), confidence);
+    }
+    put(nameField, place.name(), confidence);
   }
 
   private GeoIpFields network(Long asn, String asOrganization, String isp) {

@@ -1,14 +1,19 @@
 package org.leadgate.enrichment.geoip;
 
 import com.maxmind.db.CHMCache;
+import com.maxmind.db.Reader;
 import com.maxmind.db.Reader.FileMode;
 import com.maxmind.geoip2.DatabaseReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
-/** One version of the database file, memory-mapped, with the kind its metadata names. */
-record OpenDatabase(DatabaseReader reader, DatabaseKind kind, FileStamp stamp) {
+/**
+ * One version of the database file, memory-mapped, with the kind its metadata names: read through the geoip2
+ * library's {@code reader} and, for City and Enterprise records, straight through the MaxMind DB {@code records}
+ * reader into {@link LocationRecord}s.
+ */
+record OpenDatabase(DatabaseReader reader, Reader records, DatabaseKind kind, FileStamp stamp) {
 
   /**
    * Maps {@code file}, whose version is {@code stamp}.
@@ -17,6 +22,7 @@ record OpenDatabase(DatabaseReader reader, DatabaseKind kind, FileStamp stamp) {
    */
   static OpenDatabase open(Path file, FileStamp stamp) throws IOException {
     DatabaseReader reader;
+    Reader records;
     try {
       reader = new DatabaseReader.Builder(file.toFile()).fileMode(FileMode.MEMORY_MAPPED)
           .withCache(new CHMCache()).locales(List.of("en")).build();
@@ -29,7 +35,13 @@ record OpenDatabase(DatabaseReader reader, DatabaseKind kind, FileStamp stamp) {
       reader.close();
       throw new IOException("database type '" + type + "' is none of City, Country, ASN, ISP, Enterprise");
     }
-    return new OpenDatabase(reader, kind, stamp);
+    try {
+      records = new Reader(file.toFile(), FileMode.MEMORY_MAPPED, new CHMCache());
+    } catch (IOException | RuntimeException e) {
+      reader.close();
+      throw new IOException("not a readable MaxMind database: " + e.getMessage(), e);
+    }
+    return new OpenDatabase(reader, records, kind, stamp);
   }
 
   String databaseType() {
@@ -41,6 +53,10 @@ record OpenDatabase(DatabaseReader reader, DatabaseKind kind, FileStamp stamp) {
   }
 
   void close() throws IOException {
-    reader.close();
+    try {
+      reader.close();
+    } finally {
+      records.close();
+    }
   }
 }
