@@ -2,6 +2,11 @@ package org.leadgate.crm.salesforce;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -199,42 +204,13 @@ final class EmulatedBulk {
     return info;
   }
 
-  /** CSV as uploaded: a quoted field runs to the next lone quote; {@code ""} inside is one quote. */
+  /** CSV as uploaded (RFC 4180, read by Jackson's CSV module). */
   private static List<List<String>> parse(String csv) {
-    List<List<String>> rows = new ArrayList<>();
-    List<String> row = new ArrayList<>();
-    StringBuilder cell = new StringBuilder();
-    int i = 0;
-    while (i < csv.length()) {
-      char c = csv.charAt(i);
-      if (c == '"') {
-        int end = i + 1;
-        while (end < csv.length()) {
-          if (csv.charAt(end) == '"' && (end + 1 >= csv.length() || csv.charAt(end + 1) != '"')) {
-            break;
-          }
-          cell.append(csv.charAt(end));
-          end += csv.charAt(end) == '"' ? 2 : 1;
-        }
-        i = end + 1;
-        continue;
-      }
-      if (c == ',' || c == '\n') {
-        row.add(cell.toString());
-        cell.setLength(0);
-        if (c == '\n') {
-          rows.add(row);
-          row = new ArrayList<>();
-        }
-      } else {
-        cell.append(c);
-      }
-      i++;
+    try {
+      return new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY).readerForListOf(String.class)
+          .with(CsvSchema.emptySchema()).<List<String>>readValues(csv).readAll();
+    } catch (IOException e) {
+      throw new UncheckedIOException("the emulation got an unreadable CSV upload", e);
     }
-    if (cell.length() > 0 || !row.isEmpty()) {
-      row.add(cell.toString());
-      rows.add(row);
-    }
-    return rows;
   }
 }

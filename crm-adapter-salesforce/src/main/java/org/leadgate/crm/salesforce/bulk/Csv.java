@@ -1,64 +1,45 @@
 package org.leadgate.crm.salesforce.bulk;
 
-import java.util.ArrayList;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 
-/** RFC 4180 CSV as Bulk API 2.0 reads and writes it: comma-separated, LF line endings, double-quoted fields. */
+/**
+ * RFC 4180 CSV as Bulk API 2.0 reads and writes it (Jackson's CSV module): comma-separated, LF line endings, every
+ * field double-quoted when written; quoted fields may hold commas, quotes and line breaks, CRLF counts as LF.
+ */
 final class Csv {
+  private static final CsvMapper MAPPER = CsvMapper.builder()
+      .enable(CsvParser.Feature.WRAP_AS_ARRAY)
+      .enable(CsvGenerator.Feature.ALWAYS_QUOTE_STRINGS)
+      .enable(CsvGenerator.Feature.ALWAYS_QUOTE_EMPTY_STRINGS)
+      .build();
+  private static final ObjectWriter WRITER = MAPPER.writer(CsvSchema.emptySchema().withLineSeparator("\n"));
+  private static final ObjectReader READER = MAPPER.readerForListOf(String.class).with(CsvSchema.emptySchema());
+
   private Csv() {}
 
   static String write(List<List<String>> rows) {
-    StringBuilder csv = new StringBuilder();
-    for (List<String> row : rows) {
-      for (int i = 0; i < row.size(); i++) {
-        if (i > 0) {
-          csv.append(',');
-        }
-        csv.append('"').append(row.get(i).replace("\"", "\"\"")).append('"');
-      }
-      csv.append('\n');
+    try {
+      return WRITER.writeValueAsString(rows);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write CSV", e);
     }
-    return csv.toString();
   }
 
-  /** The rows of a CSV text, quoted fields may hold commas, quotes and line breaks; CRLF counts as LF. */
+  /** The rows of a CSV text. */
   static List<List<String>> read(String text) {
-    List<List<String>> rows = new ArrayList<>();
-    List<String> row = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-          field.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          field.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        row.add(field.toString());
-        field.setLength(0);
-      } else if (c == '\n' || c == '\r') {
-        if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-          i++;
-        }
-        row.add(field.toString());
-        field.setLength(0);
-        rows.add(row);
-        row = new ArrayList<>();
-      } else {
-        field.append(c);
-      }
+    try {
+      return READER.<List<String>>readValues(text).readAll();
+    } catch (IOException e) {
+      throw new UncheckedIOException("unreadable CSV from Salesforce", e);
     }
-    if (field.length() > 0 || !row.isEmpty()) {
-      row.add(field.toString());
-      rows.add(row);
-    }
-    return rows;
   }
 }
