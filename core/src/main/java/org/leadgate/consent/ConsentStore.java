@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.leadgate.storage.Sql;
 
 /**
  * The SQL of consent capture besides the ledger: confirmation requests (by mail or SMS), withdrawal tokens, lead
@@ -79,17 +80,8 @@ public final class ConsentStore {
 
   /** The leads linked to a subject, by id. */
   public static List<String> leadsOf(Connection connection, String subjectKey) throws SQLException {
-    try (PreparedStatement select = connection.prepareStatement(
-        "SELECT lead_id FROM lead_subjects WHERE subject_key = ? ORDER BY lead_id")) {
-      select.setString(1, subjectKey);
-      List<String> leads = new ArrayList<>();
-      try (ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          leads.add(rows.getString(1));
-        }
-      }
-      return leads;
-    }
+    return Sql.column(connection, "SELECT lead_id FROM lead_subjects WHERE subject_key = ? ORDER BY lead_id",
+        subjectKey);
   }
 
   /** When the newest unconfirmed, unexpired request for this subject, channel and purpose was made. */

@@ -2,7 +2,10 @@ package org.leadgate.storage;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Small JDBC helpers shared by the stores. */
 public final class Sql {
@@ -15,6 +18,22 @@ public final class Sql {
         statement.setObject(i + 1, parameters[i]);
       }
       return statement.executeUpdate();
+    }
+  }
+
+  /** The first column of every row a query with positional text parameters answers, in order. */
+  public static List<String> column(Connection connection, String sql, String... parameters) throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        select.setString(i + 1, parameters[i]);
+      }
+      List<String> values = new ArrayList<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          values.add(rows.getString(1));
+        }
+      }
+      return values;
     }
   }
 }

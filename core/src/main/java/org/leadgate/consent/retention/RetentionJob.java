@@ -28,6 +28,7 @@ import org.leadgate.consent.ConfirmationRequests;
 import org.leadgate.consent.ConsentState;
 import org.leadgate.consent.ConsentStates;
 import org.leadgate.consent.ConsentStatus;
+import org.leadgate.consent.ConsentStore;
 import org.leadgate.consent.Evidence;
 import org.leadgate.consent.LegalBasis;
 import org.leadgate.consent.ledger.ConsentEvent;
@@ -360,7 +361,7 @@ public final class RetentionJob implements AutoCloseable {
     }
     ledger.append(connection, expired);
     if (!plan.stale().isEmpty() || !plan.expire().isEmpty()) {
-      leads.requeue(connection, leadsOf(connection, subjectKey), now);
+      leads.requeue(connection, ConsentStore.leadsOf(connection, subjectKey), now);
     }
     if (plan.shred()) {
       ledger.shred(connection, subjectKey);
@@ -401,20 +402,6 @@ public final class RetentionJob implements AutoCloseable {
   private static String unused(ConsentState state, String setting, Duration period) {
     return "not used since " + state.unusedSince().atZone(ZoneOffset.UTC).toLocalDate()
         + " (consent.retention." + setting + " " + period + ")";
-  }
-
-  private static List<String> leadsOf(Connection connection, String subjectKey) throws SQLException {
-    try (PreparedStatement select = connection.prepareStatement(
-        "SELECT lead_id FROM lead_subjects WHERE subject_key = ?")) {
-      select.setString(1, subjectKey);
-      List<String> found = new ArrayList<>();
-      try (ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          found.add(rows.getString(1));
-        }
-      }
-      return found;
-    }
   }
 
   private Plan plan(SubjectRow subject, List<ConsentEvent> events, Instant now) {

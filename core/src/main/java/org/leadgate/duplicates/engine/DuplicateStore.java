@@ -92,7 +92,7 @@ final class DuplicateStore {
 
   /** Ids of the lead's behaviour events. */
   static List<String> events(Connection connection, String leadId) throws SQLException {
-    return strings(connection, "SELECT id FROM lead_events WHERE lead_id = ? ORDER BY at, id", leadId);
+    return Sql.column(connection, "SELECT id FROM lead_events WHERE lead_id = ? ORDER BY at, id", leadId);
   }
 
   static void moveEvents(Connection connection, List<String> eventIds, String to) throws SQLException {
@@ -103,7 +103,7 @@ final class DuplicateStore {
 
   /** The lead's consent subject keys of one kind ({@code EMAIL} or {@code PHONE}). */
   static List<String> subjects(Connection connection, String leadId, String kind) throws SQLException {
-    return strings(connection, "SELECT subject_key FROM lead_subjects WHERE lead_id = ? AND kind = ?", leadId, kind);
+    return Sql.column(connection, "SELECT subject_key FROM lead_subjects WHERE lead_id = ? AND kind = ?", leadId, kind);
   }
 
   /** Links the lead to exactly these subjects of one kind. */
@@ -194,21 +194,6 @@ final class DuplicateStore {
     Map<String, FieldValue> kept = FieldsCodec.decode(sides.get("kept"));
     Map<String, FieldValue> previous = FieldsCodec.decode(sides.get("previous"));
     return kept.keySet().stream().map(field -> new Conflict(field, kept.get(field), previous.get(field))).toList();
-  }
-
-  private static List<String> strings(Connection connection, String sql, String... parameters) throws SQLException {
-    try (PreparedStatement select = connection.prepareStatement(sql)) {
-      for (int i = 0; i < parameters.length; i++) {
-        select.setString(i + 1, parameters[i]);
-      }
-      List<String> values = new ArrayList<>();
-      try (ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          values.add(rows.getString(1));
-        }
-      }
-      return values;
-    }
   }
 
   private static String json(Object value) {
