@@ -1,7 +1,6 @@
 package org.leadgate.enrichment.geoip;
 
 import com.maxmind.db.ClosedDatabaseException;
-import com.maxmind.geoip2.exception.GeoIp2Exception;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -54,7 +53,7 @@ public final class GeoIpDatabaseProvider implements EnrichmentProvider {
         return open.get().kind().lookup(open.get(), ip.get()).orElseGet(ProviderResult.NoMatch::new);
       } catch (ClosedDatabaseException e) {
         // a newer version was swapped in while this lookup started on the old one: read the newer one
-      } catch (IOException | GeoIp2Exception | RuntimeException e) {
+      } catch (IOException | RuntimeException e) {
         LOG.warn("event=enrichment.provider_failed provider={} kind=BAD_RESPONSE error={}", name,
             e.getClass().getName());
         return new Failed(Kind.BAD_RESPONSE, "database read failed: " + e.getClass().getSimpleName());

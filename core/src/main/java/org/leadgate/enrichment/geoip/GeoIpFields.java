@@ -16,11 +16,9 @@ import static org.leadgate.enrichment.EnrichmentFields.REGION;
 import static org.leadgate.enrichment.EnrichmentFields.REGION_CODE;
 import static org.leadgate.enrichment.EnrichmentFields.TIME_ZONE;
 
-import com.maxmind.geoip2.model.AsnResponse;
 import com.maxmind.geoip2.model.CityResponse;
 import com.maxmind.geoip2.model.CountryResponse;
 import com.maxmind.geoip2.model.InsightsResponse;
-import com.maxmind.geoip2.model.IspResponse;
 import com.maxmind.geoip2.record.City;
 import com.maxmind.geoip2.record.Country;
 import com.maxmind.geoip2.record.Location;
@@ -37,7 +35,7 @@ import org.leadgate.enrichment.ProviderResult;
 
 /**
  * Turns MaxMind's answers into enrichment fields, the same for every database kind and web service: database
- * records ({@link LocationRecord}) and the geoip2 library's web-service and ASN/ISP answers.
+ * records ({@link LocationRecord}) and the geoip2 library's web-service answers turned into one.
  * Names are English. A value carries MaxMind's confidence (0-100, Enterprise and Insights only) as 0..1, else 1.
  * {@code ipOrganization} is written only for user type {@code business}: only then does the organisation using
  * the IP name the lead's company (for residential, cellular, hosting, college or government networks it names an
@@ -95,14 +93,6 @@ final class GeoIpFields {
         List.of(), null, null, network(r.traits())));
   }
 
-  static ProviderResult of(AsnResponse r) {
-    return new GeoIpFields().network(r.autonomousSystemNumber(), r.autonomousSystemOrganization(), null).result();
-  }
-
-  static ProviderResult of(IspResponse r) {
-    return new GeoIpFields().network(r.autonomousSystemNumber(), r.autonomousSystemOrganization(), r.isp()).result();
-  }
-
   /** A web-service answer in the shape of a database record. */
   private static LocationRecord located(Country country, List<Subdivision> subdivisions, City city, Postal postal,
       Location location, Traits traits) {
@@ -136,11 +126,10 @@ final class GeoIpFields {
     put(nameField, place.name(), confidence);
   }
 
-  private GeoIpFields network(Long asn, String asOrganization, String isp) {
+  private void network(Long asn, String asOrganization, String isp) {
     put(ASN, Objects.toString(asn, null), 1);
     put(AS_ORGANIZATION, asOrganization, 1);
     put(ISP, isp, 1);
-    return this;
   }
 
   private void put(String field, String value, double confidence) {

@@ -5,9 +5,10 @@ import com.maxmind.db.MaxMindDbParameter;
 import java.util.List;
 
 /**
- * The parts of a GeoIP2 City or Enterprise record (or a DB-IP one in their structure) that become enrichment
- * fields, decoded straight from the database: only English names and the fields mapped, so the reader skips the
- * other languages and records instead of decoding them (twice as many lookups per second as the geoip2 models).
+ * The parts of a GeoIP2 City, Enterprise or Country record (or a DB-IP one in their structure) that become
+ * enrichment fields, decoded straight from the database: only English names and the fields mapped, so the reader skips
+ * the other languages and records instead of decoding them (twice as many lookups per second as the geoip2 models).
+ * ASN and ISP records are a {@link Network} at their top level.
  * Web-service answers are turned into one too, so that one mapping serves all. Any part may be null (absent).
  */
 public record LocationRecord(Place city, Place country, List<Place> subdivisions, PostalCode postal,
