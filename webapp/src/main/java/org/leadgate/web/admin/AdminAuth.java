@@ -11,7 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.leadgate.Gateway;
 import org.leadgate.config.AdminConfig;
-import org.leadgate.web.http.Problem;
+import org.leadgate.http.Problem;
 import org.leadgate.web.http.Responses;
 
 /**

@@ -10,10 +10,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.leadgate.Gateway;
 import org.leadgate.config.AdminConfig;
+import org.leadgate.http.Problem;
 import org.leadgate.storage.LeadStore;
 import org.leadgate.storage.StorageUnavailableException;
 import org.leadgate.web.bootstrap.GatewayBootstrap;
-import org.leadgate.web.http.Problem;
 import org.leadgate.web.http.Responses;
 
 /**

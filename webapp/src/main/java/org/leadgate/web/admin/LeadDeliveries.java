@@ -7,9 +7,9 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import org.leadgate.Gateway;
+import org.leadgate.http.Problem;
 import org.leadgate.storage.DeliveryLog;
 import org.leadgate.storage.StorageUnavailableException;
-import org.leadgate.web.http.Problem;
 import org.leadgate.web.http.Responses;
 
 /**

@@ -8,9 +8,9 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.leadgate.Gateway;
 import org.leadgate.config.AdminConfig;
+import org.leadgate.http.Problem;
 import org.leadgate.pipeline.FieldProblem;
 import org.leadgate.web.admin.AdminAuth;
-import org.leadgate.web.http.Problem;
 import org.leadgate.web.http.Responses;
 
 /** What the compliance servlets share: the role check, refusals and the headers of exports. */

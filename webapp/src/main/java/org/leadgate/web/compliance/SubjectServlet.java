@@ -21,10 +21,10 @@ import org.leadgate.consent.compliance.Parameters;
 import org.leadgate.consent.compliance.Parsed;
 import org.leadgate.consent.compliance.SubjectExport;
 import org.leadgate.consent.compliance.SubjectProof;
+import org.leadgate.http.Problem;
 import org.leadgate.pipeline.FieldProblem;
 import org.leadgate.web.bootstrap.GatewayBootstrap;
 import org.leadgate.web.http.JsonBody;
-import org.leadgate.web.http.Problem;
 import org.leadgate.web.http.Responses;
 
 /**

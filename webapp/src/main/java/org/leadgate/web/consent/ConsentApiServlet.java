@@ -18,12 +18,12 @@ import org.leadgate.consent.Channel;
 import org.leadgate.consent.Evidence;
 import org.leadgate.consent.Subject;
 import org.leadgate.consent.ledger.Verification;
+import org.leadgate.http.Problem;
 import org.leadgate.pipeline.FieldProblem;
 import org.leadgate.web.admin.AdminAuth;
-import org.leadgate.web.http.JsonBody;
-import org.leadgate.web.http.Problem;
-import org.leadgate.web.http.Responses;
 import org.leadgate.web.bootstrap.GatewayBootstrap;
+import org.leadgate.web.http.JsonBody;
+import org.leadgate.web.http.Responses;
 
 /**
  * The consent API: {@code POST /api/consents/withdraw} (a CRM-side opt-out or objection, role {@code admin}),

@@ -13,11 +13,11 @@ import org.leadgate.Gateway;
 import org.leadgate.config.AdminConfig;
 import org.leadgate.duplicates.Conflict;
 import org.leadgate.duplicates.engine.Deduplication;
+import org.leadgate.http.Problem;
 import org.leadgate.lead.FieldValue;
 import org.leadgate.storage.StorageUnavailableException;
 import org.leadgate.web.admin.AdminAuth;
 import org.leadgate.web.bootstrap.GatewayBootstrap;
-import org.leadgate.web.http.Problem;
 import org.leadgate.web.http.Responses;
 
 /**

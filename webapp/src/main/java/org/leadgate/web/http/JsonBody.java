@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import org.leadgate.http.Problem;
 
 /** Reads an API request's body as one JSON object, answering 413 or 400 itself when it is not one. */
 public final class JsonBody {

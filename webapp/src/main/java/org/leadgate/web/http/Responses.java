@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import org.leadgate.pipeline.FieldProblem;
+import org.leadgate.http.Problem;
 
 /** Writes JSON bodies, RFC 9457 problems and HTML pages. */
 public final class Responses {
@@ -38,18 +38,7 @@ public final class Responses {
   }
 
   public static void problem(HttpServletResponse response, Problem problem) throws IOException {
-    ObjectNode body = object()
-        .put("type", problem.type())
-        .put("title", problem.title())
-        .put("status", problem.status())
-        .put("detail", problem.detail());
-    if (!problem.errors().isEmpty()) {
-      ArrayNode errors = body.putArray("errors");
-      for (FieldProblem error : problem.errors()) {
-        errors.addObject().put("field", error.field()).put("reason", error.reason());
-      }
-    }
-    write(response, problem.status(), "application/problem+json", JSON.writeValueAsBytes(body));
+    write(response, problem.status(), Problem.MEDIA_TYPE, problem.json());
   }
 
   public static void html(HttpServletResponse response, int status, String page) throws IOException {

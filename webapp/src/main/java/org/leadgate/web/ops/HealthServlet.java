@@ -6,9 +6,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.leadgate.Gateway;
+import org.leadgate.http.Problem;
 import org.leadgate.storage.LeadStore;
 import org.leadgate.web.bootstrap.GatewayBootstrap;
-import org.leadgate.web.http.Problem;
 import org.leadgate.web.http.Responses;
 
 /**

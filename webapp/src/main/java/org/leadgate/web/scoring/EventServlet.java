@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.leadgate.Gateway;
 import org.leadgate.config.AdminConfig;
+import org.leadgate.http.Problem;
 import org.leadgate.pipeline.FieldProblem;
 import org.leadgate.scoring.BehaviourEvent;
 import org.leadgate.scoring.funnel.LeadScoring;
@@ -23,7 +24,6 @@ import org.leadgate.storage.StorageUnavailableException;
 import org.leadgate.web.admin.AdminAuth;
 import org.leadgate.web.bootstrap.GatewayBootstrap;
 import org.leadgate.web.http.JsonBody;
-import org.leadgate.web.http.Problem;
 import org.leadgate.web.http.Responses;
 
 /**

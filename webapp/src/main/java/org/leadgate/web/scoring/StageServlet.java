@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.leadgate.Gateway;
+import org.leadgate.http.Problem;
 import org.leadgate.pipeline.FieldProblem;
 import org.leadgate.scoring.Stage;
 import org.leadgate.storage.StorageUnavailableException;
@@ -17,7 +18,6 @@ import org.leadgate.web.admin.AdminAuth;
 import org.leadgate.web.admin.LeadDeliveries;
 import org.leadgate.web.bootstrap.GatewayBootstrap;
 import org.leadgate.web.http.JsonBody;
-import org.leadgate.web.http.Problem;
 import org.leadgate.web.http.Responses;
 
 /**

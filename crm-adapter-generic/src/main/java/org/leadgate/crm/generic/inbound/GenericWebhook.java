@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.leadgate.http.Problem;
 import org.leadgate.intake.Submission;
 import org.leadgate.pipeline.FieldProblem;
 import org.leadgate.pipeline.Outcome;
@@ -109,8 +110,8 @@ final class GenericWebhook implements InboundHook {
       }
     }
     if (!problems.isEmpty()) {
-      return refused(request, HookResponse.problem(400, "invalid-fields", "Invalid items",
-          "no item was stored; fix the items named in errors", problems), "invalid_items");
+      return refused(request, HookResponse.problem(Problem.of(400, "invalid-fields", "Invalid items",
+          "no item was stored; fix the items named in errors", problems)), "invalid_items");
     }
     return submitAll(items.size(), submissions, skipped, intake);
   }
@@ -133,9 +134,9 @@ final class GenericWebhook implements InboundHook {
         String name = "items[" + i + "].";
         LOG.warn("event=generic_hook.refused_after_check source={} item={} stored={}", source.name(), i,
             leads.size());
-        return HookResponse.problem(400, "invalid-fields", "Invalid item", "item " + i + " was refused; the "
-            + leads.size() + " items before it were stored", invalid.problems().stream()
-            .map(p -> new FieldProblem(name + p.field(), p.reason())).toList());
+        return HookResponse.problem(Problem.of(400, "invalid-fields", "Invalid item", "item " + i + " was refused;"
+            + " the " + leads.size() + " items before it were stored", invalid.problems().stream()
+            .map(p -> new FieldProblem(name + p.field(), p.reason())).toList()));
       }
       Outcome.Accepted accepted = (Outcome.Accepted) outcome;
       replayed += accepted.replayed() ? 1 : 0;
@@ -174,7 +175,7 @@ final class GenericWebhook implements InboundHook {
   }
 
   private static HookResponse problem(int status, String slug, String title, String detail) {
-    return HookResponse.problem(status, slug, title, detail, List.of());
+    return HookResponse.problem(Problem.of(status, slug, title, detail));
   }
 
   private static HookResponse withHeader(HookResponse response, String name, String value) {
