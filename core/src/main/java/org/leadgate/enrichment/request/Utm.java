@@ -1,8 +1,6 @@
 package org.leadgate.enrichment.request;
 
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -10,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.leadgate.enrichment.EnrichmentFields;
+import org.leadgate.http.UrlEncoded;
 
 /** The campaign ({@code utm_*}) parameters of a visit. */
 public final class Utm {
@@ -45,18 +44,7 @@ public final class Utm {
       return Map.of();
     }
     int end = url.indexOf('#', start);
-    Map<String, List<String>> parameters = new HashMap<>();
-    for (String pair : url.substring(start + 1, end < 0 ? url.length() : end).split("&")) {
-      int equals = pair.indexOf('=');
-      try {
-        String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
-        String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
-        parameters.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
-      } catch (IllegalArgumentException malformedEscape) {
-        // a broken %-escape makes only this parameter unreadable
-      }
-    }
-    return parameters;
+    return UrlEncoded.decodeReadable(url.substring(start + 1, end < 0 ? url.length() : end), StandardCharsets.UTF_8);
   }
 
   /** At most {@link #MAX_LENGTH} characters, never splitting a surrogate pair. */

@@ -4,11 +4,9 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.leadgate.Gateway;
 import org.leadgate.http.Problem;
+import org.leadgate.http.UrlEncoded;
 import org.leadgate.spi.HookRequest;
 import org.leadgate.spi.HookResponse;
 import org.leadgate.spi.InboundHook;
@@ -74,24 +73,8 @@ public final class HookServlet extends HttpServlet {
 
   /** The query string's parameters, parsed here: the container's parameter map would read a form body too. */
   private static Map<String, List<String>> query(HttpServletRequest request) {
-    Map<String, List<String>> query = new LinkedHashMap<>();
-    String raw = request.getQueryString();
-    if (raw == null || raw.isEmpty()) {
-      return query;
-    }
-    for (String pair : raw.split("&")) {
-      if (pair.isEmpty()) {
-        continue;
-      }
-      String[] parts = pair.split("=", 2);
-      try {
-        query.computeIfAbsent(URLDecoder.decode(parts[0], StandardCharsets.UTF_8), k -> new ArrayList<>())
-            .add(parts.length == 2 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "");
-      } catch (IllegalArgumentException malformedEscape) {
-        // a parameter with a broken %-escape is left out; the hook sees it as missing
-      }
-    }
-    return query;
+    return UrlEncoded.decodeReadable(Optional.ofNullable(request.getQueryString()).orElse(""),
+        StandardCharsets.UTF_8);
   }
 
   private static Map<String, String> headers(HttpServletRequest request) {

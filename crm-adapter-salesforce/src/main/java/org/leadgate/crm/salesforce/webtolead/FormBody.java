@@ -1,12 +1,10 @@
 package org.leadgate.crm.salesforce.webtolead;
 
-import java.net.URLDecoder;
 import java.nio.charset.Charset;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.leadgate.http.UrlEncoded;
 
 /**
  * An {@code application/x-www-form-urlencoded} body decoded in the charset the form names with {@code ?encoding=},
@@ -23,19 +21,11 @@ record FormBody(String text, Map<String, List<String>> values) {
   /** The body's parameters; empty if a %-escape is broken. */
   static Optional<FormBody> parse(byte[] body, Charset charset) {
     String text = new String(body, charset);
-    Map<String, List<String>> values = new LinkedHashMap<>();
     try {
-      for (String pair : text.split("&")) {
-        if (!pair.isEmpty()) {
-          String[] parts = pair.split("=", 2);
-          values.computeIfAbsent(URLDecoder.decode(parts[0], charset), name -> new ArrayList<>())
-              .add(parts.length == 2 ? URLDecoder.decode(parts[1], charset) : "");
-        }
-      }
+      return Optional.of(new FormBody(text, UrlEncoded.decode(text, charset)));
     } catch (IllegalArgumentException brokenEscape) {
       return Optional.empty();
     }
-    return Optional.of(new FormBody(text, values));
   }
 
   /**
