@@ -10,9 +10,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.leadgate.config.ConfigException;
 import org.leadgate.config.ConfigNode;
+import org.leadgate.http.HeaderSyntax;
 
 /**
  * How LeadGate texts the confirmation link for phone consent ({@code consent.sms}): the sender name and text of the
@@ -30,7 +30,6 @@ public record SmsSettings(String sender, String text, Optional<Gateway> gateway,
   /** The request body used when {@code consent.sms.body} is not given. */
   public static final String DEFAULT_BODY = "{\"to\": \"{to}\", \"text\": \"{text}\"}";
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+\\-.^_`|~0-9A-Za-z]+");
   private static final List<String> GATEWAY_KEYS = List.of("authHeader", "authValue", "body", "messageIdPointer",
       "timeout");
 
@@ -118,11 +117,11 @@ public record SmsSettings(String sender, String text, Optional<Gateway> gateway,
     Optional<Auth> auth = Optional.empty();
     if (node.has("authValue")) {
       String header = node.string("authHeader", "Authorization");
-      if (!HEADER_NAME.matcher(header).matches()) {
-        throw node.error("authHeader", "is not an HTTP header name (letters, digits and !#$%&'*+-.^_`|~)");
+      if (!HeaderSyntax.isName(header)) {
+        throw node.error("authHeader", "is not an HTTP header name (" + HeaderSyntax.NAME_RULE + ")");
       }
       String value = node.string("authValue");
-      if (!value.chars().allMatch(c -> c == '\t' || (c >= 0x20 && c < 0x7f))) {
+      if (!HeaderSyntax.isValue(value)) {
         throw node.error("authValue", "must contain only printable ASCII characters");
       }
       auth = Optional.of(new Auth(header, value));

@@ -1,16 +1,14 @@
 package org.leadgate.enrichment.http;
 
-import java.util.regex.Pattern;
 import okhttp3.Headers;
 import org.leadgate.config.ConfigNode;
+import org.leadgate.http.HeaderSyntax;
 
 /**
  * Request headers from configuration. Names must be RFC 9110 tokens and values printable ASCII; values are never
  * echoed in errors, they are usually secrets.
  */
 final class HeaderSettings {
-  private static final Pattern NAME = Pattern.compile("[!#$%&'*+\\-.^_`|~0-9A-Za-z]+");
-
   private HeaderSettings() {}
 
   /** The mapping of header names to values at {@code key}; absent gives no headers. */
@@ -18,8 +16,8 @@ final class HeaderSettings {
     ConfigNode section = settings.section(key);
     Headers.Builder headers = new Headers.Builder();
     settings.stringMap(key).forEach((name, value) -> {
-      if (!NAME.matcher(name).matches()) {
-        throw section.error(name, "is not an HTTP header name (letters, digits and !#$%&'*+-.^_`|~)");
+      if (!HeaderSyntax.isName(name)) {
+        throw section.error(name, "is not an HTTP header name (" + HeaderSyntax.NAME_RULE + ")");
       }
       headers.add(name, checkValue(section, name, value));
     });
@@ -32,7 +30,7 @@ final class HeaderSettings {
   }
 
   private static String checkValue(ConfigNode section, String key, String value) {
-    if (!value.chars().allMatch(c -> c == '\t' || (c >= 0x20 && c < 0x7f))) {
+    if (!HeaderSyntax.isValue(value)) {
       throw section.error(key, "must contain only printable ASCII characters");
     }
     return value;

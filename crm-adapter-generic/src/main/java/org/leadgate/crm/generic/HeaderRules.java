@@ -3,7 +3,7 @@ package org.leadgate.crm.generic;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
+import org.leadgate.http.HeaderSyntax;
 
 /** What configured header names and values must be; values are never echoed, they are often secrets. */
 final class HeaderRules {
@@ -11,15 +11,12 @@ final class HeaderRules {
   static final Set<String> ADAPTER_HEADERS =
       Set.of("content-type", "content-length", "host", "idempotency-key", "transfer-encoding", "connection");
 
-  /** RFC 9110 token: the characters a header name may have. */
-  private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+\\-.^_`|~0-9A-Za-z]+");
-
   private HeaderRules() {}
 
   /** Why {@code name} cannot be configured, given the header names set elsewhere ({@code taken}, lower case). */
   static Optional<String> nameProblem(String name, Set<String> taken) {
-    if (!TOKEN.matcher(name).matches()) {
-      return Optional.of("must be an HTTP header name (letters, digits and !#$%&'*+-.^_`|~) but was '" + name + "'");
+    if (!HeaderSyntax.isName(name)) {
+      return Optional.of("must be an HTTP header name (" + HeaderSyntax.NAME_RULE + ") but was '" + name + "'");
     }
     if (taken.contains(name.toLowerCase(Locale.ROOT))) {
       return Optional.of("'" + name + "' is set by the adapter itself");
@@ -29,7 +26,7 @@ final class HeaderRules {
 
   /** Why a configured (not lead-given) header value is unusable. */
   static Optional<String> valueProblem(String value) {
-    return value.chars().allMatch(c -> c == '\t' || (c >= 0x20 && c < 0x7f))
+    return HeaderSyntax.isValue(value)
         ? Optional.empty()
         : Optional.of("must contain only printable ASCII characters");
   }

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.leadgate.config.ConfigNode;
+import org.leadgate.http.HeaderSyntax;
 import org.leadgate.spi.HookRequest;
 
 /**
@@ -34,7 +35,6 @@ final class HmacSignature implements Authentication {
   /** More signatures than this within twice the tolerance evict the oldest, which could then be replayed. */
   private static final long MAX_REMEMBERED = 100_000;
   private static final String ALGORITHM = "HmacSHA256";
-  private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+\\-.^_`|~0-9A-Za-z]+");
   private static final Pattern TIMESTAMP = Pattern.compile("\\d{1,12}");
   private static final Pattern HEX_SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
 
@@ -70,7 +70,7 @@ final class HmacSignature implements Authentication {
 
   private static String headerName(ConfigNode hmac, String key, String defaultName) {
     String name = hmac.string(key, defaultName);
-    if (!HEADER_NAME.matcher(name).matches()) {
+    if (!HeaderSyntax.isName(name)) {
       throw hmac.error(key, "must be an HTTP header name but was '" + name + "'");
     }
     return name;
