@@ -1,11 +1,9 @@
 package org.leadgate.crm.generic.inbound;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Locale;
 import java.util.Optional;
 import org.leadgate.config.ConfigNode;
+import org.leadgate.http.Secrets;
 import org.leadgate.spi.HookRequest;
 
 /**
@@ -13,10 +11,10 @@ import org.leadgate.spi.HookRequest;
  * time, so neither the token nor its length leaks through timing.
  */
 final class BearerToken implements Authentication {
-  private final byte[] digest;
+  private final String token;
 
   private BearerToken(String token) {
-    this.digest = sha256(token);
+    this.token = token;
   }
 
   static BearerToken from(ConfigNode bearer) {
@@ -34,7 +32,7 @@ final class BearerToken implements Authentication {
     if (!header.toLowerCase(Locale.ROOT).startsWith("bearer ")) {
       return Optional.of("missing bearer token");
     }
-    return MessageDigest.isEqual(digest, sha256(header.substring("bearer ".length()).strip()))
+    return Secrets.matches(token, header.substring("bearer ".length()).strip())
         ? Optional.empty()
         : Optional.of("wrong bearer token");
   }
@@ -42,14 +40,6 @@ final class BearerToken implements Authentication {
   @Override
   public Optional<String> challenge() {
     return Optional.of("Bearer realm=\"leadgate-hooks\"");
-  }
-
-  private static byte[] sha256(String text) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
   }
 
   @Override

@@ -1,8 +1,5 @@
 package org.leadgate.crm.salesforce.outbound;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -12,6 +9,7 @@ import org.leadgate.crm.salesforce.hooks.FieldMapping;
 import org.leadgate.crm.salesforce.hooks.SalesforceId;
 import org.leadgate.crm.salesforce.hooks.StandardLeadField;
 import org.leadgate.crm.salesforce.hooks.TargetForm;
+import org.leadgate.http.Secrets;
 
 /**
  * The webhook's settings, read from {@code crm.settings.outboundMessages}.
@@ -53,15 +51,7 @@ record OutboundMessageSettings(SalesforceId organization, String secret, TargetF
 
   /** Compares in constant time, whatever the lengths. */
   boolean secretMatches(String given) {
-    return MessageDigest.isEqual(sha256(secret), sha256(given));
-  }
-
-  private static byte[] sha256(String text) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
+    return Secrets.matches(secret, given);
   }
 
   @Override
