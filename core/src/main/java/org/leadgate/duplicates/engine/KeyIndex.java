@@ -19,7 +19,9 @@ final class KeyIndex implements AutoCloseable {
   private final PreparedStatement select;
 
   KeyIndex(Connection connection) throws SQLException {
-    this.select = connection.prepareStatement("SELECT key_hash, lead_id FROM lead_keys WHERE key_hash IN (?, ?)");
+    // two seeks of the key index; SQLite answers "IN (?, ?)" by building a temporary table of the values first
+    this.select = connection.prepareStatement("SELECT key_hash, lead_id FROM lead_keys WHERE key_hash = ?"
+        + " UNION ALL SELECT key_hash, lead_id FROM lead_keys WHERE key_hash = ?");
   }
 
   /** The owning lead of each key hash that has one. */
