@@ -18,11 +18,16 @@ public record BehaviourRule(String id, String event, Map<String, String> where, 
   }
 
   boolean matches(BehaviourEvent candidate) {
-    return Keywords.fold(candidate.type()).equals(Keywords.fold(event))
-        && where.entrySet().stream().allMatch(wanted -> {
-          String actual = candidate.properties().get(wanted.getKey());
-          return actual != null && Keywords.fold(actual).equals(Keywords.fold(wanted.getValue()));
-        });
+    if (!Keywords.fold(candidate.type()).equals(Keywords.fold(event))) {
+      return false;
+    }
+    for (Map.Entry<String, String> wanted : where.entrySet()) {
+      String actual = candidate.properties().get(wanted.getKey());
+      if (actual == null || !Keywords.fold(actual).equals(Keywords.fold(wanted.getValue()))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static BehaviourRule from(ConfigNode node) {

@@ -5,13 +5,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BinaryOperator;
-import java.util.stream.Collectors;
 import org.leadgate.lead.Lead;
 
 /**
@@ -39,16 +40,17 @@ public final class Scorer {
     List<Reason> reasons = new ArrayList<>();
     int fit = fit(lead, role, reasons);
     int behaviour = 0;
-    List<Instant> scored = new ArrayList<>();
+    Instant newest = null;
     for (BehaviourRule rule : config.behaviour()) {
-      List<Instant> counted = counted(rule, events);
-      double points = counted.stream().mapToDouble(at -> rule.points() * config.decay().weight(age(at, now))).sum();
+      double points = 0;
+      for (Instant at : counted(rule, events)) {
+        points += rule.points() * config.decay().weight(age(at, now));
+        newest = newest == null || at.isAfter(newest) ? at : newest;
+      }
       behaviour += add(reasons, rule.id(), (int) Math.round(points));
-      scored.addAll(counted);
     }
-    Optional<Instant> newest = scored.stream().max(Comparator.naturalOrder());
-    if (newest.isPresent()) {
-      behaviour += add(reasons, Reason.DECAY, idleDecay(behaviour, age(newest.get(), now)));
+    if (newest != null) {
+      behaviour += add(reasons, Reason.DECAY, idleDecay(behaviour, age(newest, now)));
     }
     return new Score(fit, behaviour, fit + behaviour, config.grades().map(grades -> grades.grade(fit)), role,
         reasons);
@@ -72,14 +74,21 @@ public final class Scorer {
   }
 
   /** The times of the events the rule counts: all that match, or the latest of each day for a per-day rule. */
-  private static List<Instant> counted(BehaviourRule rule, List<BehaviourEvent> events) {
-    List<Instant> matching = events.stream().filter(rule::matches).map(BehaviourEvent::at).toList();
+  private static Collection<Instant> counted(BehaviourRule rule, List<BehaviourEvent> events) {
+    List<Instant> matching = new ArrayList<>();
+    for (BehaviourEvent event : events) {
+      if (rule.matches(event)) {
+        matching.add(event.at());
+      }
+    }
     if (!rule.perDay()) {
       return matching;
     }
-    Map<LocalDate, Instant> latestOfDay = matching.stream().collect(Collectors.toMap(
-        at -> LocalDate.ofInstant(at, DAYS), at -> at, BinaryOperator.maxBy(Comparator.<Instant>naturalOrder())));
-    return List.copyOf(latestOfDay.values());
+    Map<LocalDate, Instant> latestOfDay = new HashMap<>();
+    for (Instant at : matching) {
+      latestOfDay.merge(LocalDate.ofInstant(at, DAYS), at, BinaryOperator.maxBy(Comparator.naturalOrder()));
+    }
+    return latestOfDay.values();
   }
 
   /** The change idle days make to the behaviour points: towards zero, never past it. */
