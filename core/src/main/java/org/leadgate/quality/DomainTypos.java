@@ -24,6 +24,8 @@ final class DomainTypos {
       "ymail.com", "icloud.com", "me.com", "mac.com", "freenet.de", "posteo.de", "mail.de", "email.de", "arcor.de",
       "online.de", "aol.com", "bluewin.ch", "vodafone.de", "kabelmail.de", "mailbox.org", "protonmail.com",
       "proton.me", "mail.com", "email.com");
+  /** The common domains with the counts of their characters, for {@link #surplus}. */
+  private static final List<Letters> COMMON_LETTERS = COMMON.stream().map(Letters::of).toList();
   /** Each common domain by its name without the top-level domain ({@code gmail}); the first wins. */
   private static final Map<String, String> BY_NAME = COMMON.stream().collect(Collectors.toMap(
       DomainTypos::name, common -> common, (first, later) -> first, LinkedHashMap::new));
@@ -57,13 +59,15 @@ final class DomainTypos {
     }
     String closest = COMMON.get(0);
     int fewest = Integer.MAX_VALUE;
-    for (String common : COMMON) {
-      if (Math.abs(common.length() - domain.length()) > MOST_EDITS || surplus(domain, common) > MOST_EDITS) {
+    int[] typedCounts = Letters.counts(domain);
+    for (Letters common : COMMON_LETTERS) {
+      if (Math.abs(common.domain().length() - domain.length()) > MOST_EDITS
+          || surplus(domain, typedCounts, common) > MOST_EDITS) {
         continue; // at least that many edits apart: never a suggestion
       }
-      int edits = edits(domain, common);
+      int edits = edits(domain, common.domain());
       if (edits < fewest) {
-        closest = common;
+        closest = common.domain();
         fewest = edits;
       }
     }
@@ -85,34 +89,43 @@ final class DomainTypos {
   /**
    * A lower bound of the edit distance, quick to work out: the characters one text has more of than the other
    * (each insertion, deletion or substitution changes that by at most one, a swap of neighbours not at all); 0 for
-   * texts beyond ASCII.
+   * a typed domain beyond ASCII.
+   *
+   * @param typedCounts the counts of the typed domain's characters ({@link Letters#counts}), null beyond ASCII
    */
-  private static int surplus(String a, String b) {
-    int[] balance = new int[128];
-    for (int i = 0; i < a.length(); i++) {
-      char c = a.charAt(i);
-      if (c >= 128) {
-        return 0;
-      }
-      balance[c]++;
+  private static int surplus(String typed, int[] typedCounts, Letters common) {
+    if (typedCounts == null) {
+      return 0;
     }
-    for (int i = 0; i < b.length(); i++) {
-      char c = b.charAt(i);
-      if (c >= 128) {
-        return 0;
-      }
-      balance[c]--;
+    int shared = 0;
+    for (int i = 0; i < common.characters().length; i++) {
+      shared += Math.min(typedCounts[common.characters()[i]], common.counts()[i]);
     }
-    int more = 0;
-    int fewer = 0;
-    for (int count : balance) {
-      if (count > 0) {
-        more += count;
-      } else {
-        fewer -= count;
-      }
+    // what one text has more of is its length less what both share
+    return Math.max(typed.length(), common.domain().length()) - shared;
+  }
+
+  /** A common domain with each of its distinct characters and how often it occurs. */
+  private record Letters(String domain, char[] characters, int[] counts) {
+    static Letters of(String domain) {
+      String distinct = domain.chars().distinct()
+          .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+      int[] all = counts(domain);
+      return new Letters(domain, distinct.toCharArray(), distinct.chars().map(c -> all[c]).toArray());
     }
-    return Math.max(more, fewer);
+
+    /** How often each ASCII character occurs in the text, by its code; null when the text goes beyond ASCII. */
+    static int[] counts(String text) {
+      int[] counts = new int[128];
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (c >= 128) {
+          return null;
+        }
+        counts[c]++;
+      }
+      return counts;
+    }
   }
 
   /**
