@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.leadgate.lead.Lead;
 import org.leadgate.quality.Folding;
 
@@ -23,8 +22,6 @@ import org.leadgate.quality.Folding;
  * </ul>
  */
 public final class MatchKeys {
-  private static final Pattern NOT_KEPT = Pattern.compile("[^\\p{L}\\p{N}+]+");
-
   private final MatchRule rule;
 
   public MatchKeys(MatchRule rule) {
@@ -75,6 +72,21 @@ public final class MatchKeys {
   }
 
   private static String fold(String text) {
-    return NOT_KEPT.matcher(Folding.fold(text)).replaceAll("");
+    String folded = Folding.fold(text);
+    StringBuilder kept = new StringBuilder(folded.length());
+    for (int i = 0, c; i < folded.length(); i += Character.charCount(c)) {
+      c = folded.codePointAt(i);
+      if (c == '+' || Character.isLetter(c) || isNumber(c)) {
+        kept.appendCodePoint(c);
+      }
+    }
+    return kept.toString();
+  }
+
+  /** A number of any kind, as {@code \p{N}} means: digits, Roman numerals, superscripts, fractions. */
+  private static boolean isNumber(int c) {
+    int type = Character.getType(c);
+    return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+        || type == Character.OTHER_NUMBER;
   }
 }

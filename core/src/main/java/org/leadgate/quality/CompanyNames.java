@@ -87,42 +87,43 @@ public final class CompanyNames {
   public static CompanyName normalise(String typed) {
     String tidy = SPACES.matcher(Normalizer.normalize(typed, Normalizer.Form.NFC).strip()).replaceAll(" ");
     List<MatchResult> words = WORD.matcher(tidy).results().toList();
+    List<String> folded = words.stream().map(word -> Folding.fold(word.group())).toList();
     for (int start = 1; start < words.size(); start++) {
-      Optional<String> form = legalFormFrom(tidy, words, start);
+      Optional<String> form = legalFormFrom(tidy, words, folded, start);
       if (form.isPresent()) {
         String name = TRAILING_PUNCTUATION.matcher(tidy.substring(0, words.get(start).start())).replaceAll("");
-        return new CompanyName(name + " " + form.get(), squash(words.subList(0, start)), form);
+        return new CompanyName(name + " " + form.get(), squash(folded.subList(0, start)), form);
       }
     }
-    return new CompanyName(tidy, squash(words), Optional.empty());
+    return new CompanyName(tidy, squash(folded), Optional.empty());
   }
 
   /** The legal form spelled by the words from {@code start} to the end, if they spell one and may be one there. */
-  private static Optional<String> legalFormFrom(String tidy, List<MatchResult> words, int start) {
+  private static Optional<String> legalFormFrom(String tidy, List<MatchResult> words, List<String> folded,
+      int start) {
     MatchResult first = words.get(start);
-    MatchResult before = words.get(start - 1);
-    boolean afterConnector = isConnector(before)
-        || AMPERSAND.matcher(tidy.substring(before.end(), first.start())).find();
-    if (isConnector(first) || afterConnector || WORDS_NOT_FORMS.contains(tidy.substring(first.start()))) {
+    boolean afterConnector = CONNECTORS.contains(folded.get(start - 1))
+        || AMPERSAND.matcher(tidy.substring(words.get(start - 1).end(), first.start())).find();
+    if (CONNECTORS.contains(folded.get(start)) || afterConnector
+        || WORDS_NOT_FORMS.contains(tidy.substring(first.start()))) {
       return Optional.empty();
     }
-    return Optional.ofNullable(FORMS_BY_SQUASHED.get(squash(words.subList(start, words.size()))));
-  }
-
-  private static boolean isConnector(MatchResult word) {
-    return CONNECTORS.contains(Folding.fold(word.group()));
+    return Optional.ofNullable(FORMS_BY_SQUASHED.get(squash(folded.subList(start, folded.size()))));
   }
 
   private static String squashed(String text) {
-    return squash(WORD.matcher(text).results().toList());
+    return squash(WORD.matcher(text).results().map(word -> Folding.fold(word.group())).toList());
   }
 
-  /** The words folded and joined without spaces, connectors left out: "Müller und Söhne" → "muellersoehne". */
-  private static String squash(List<MatchResult> words) {
-    return words.stream()
-        .map(word -> Folding.fold(word.group()))
-        .filter(word -> !CONNECTORS.contains(word))
-        .collect(Collectors.joining());
+  /** Folded words joined without spaces, connectors left out: "Müller und Söhne" → "muellersoehne". */
+  private static String squash(List<String> foldedWords) {
+    StringBuilder squashed = new StringBuilder();
+    for (String word : foldedWords) {
+      if (!CONNECTORS.contains(word)) {
+        squashed.append(word);
+      }
+    }
+    return squashed.toString();
   }
 
   private static Map<String, String> formsBySquashed() {
