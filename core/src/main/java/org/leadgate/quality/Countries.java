@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -28,7 +27,6 @@ public final class Countries {
       Map.entry("czech republic", "CZ"), Map.entry("tschechische republik", "CZ"),
       Map.entry("tuerkiye", "TR"), Map.entry("korea", "KR"), Map.entry("uae", "AE"));
 
-  private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^\\p{Alnum}]");
   private static final Map<String, String> CODES_BY_KEY = codesByKey();
   private static final Map<String, String> ENGLISH_NAMES = Arrays.stream(Locale.getISOCountries()).collect(
       Collectors.toUnmodifiableMap(code -> code, code -> new Locale("", code).getDisplayCountry(Locale.ENGLISH)));
@@ -66,7 +64,16 @@ public final class Countries {
     return Map.copyOf(codes);
   }
 
+  /** The text folded, with only ASCII letters and digits kept. */
   private static String key(String text) {
-    return NOT_ALPHANUMERIC.matcher(Folding.fold(text)).replaceAll("");
+    String folded = Folding.fold(text);
+    StringBuilder key = new StringBuilder(folded.length());
+    for (int i = 0; i < folded.length(); i++) {
+      char c = folded.charAt(i);
+      if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+        key.append(c);
+      }
+    }
+    return key.toString();
   }
 }
