@@ -56,7 +56,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * a round of {@value #ROUND} leads share one transaction. Target: at least 20,000 leads/s.
  *
  * <p>Run: {@code mvn -B -pl core -am -DskipTests -Pbenchmark verify -Dbench.parts=jmh
- * -Dbench.jmh="DuplicatesBenchmark -wi 3 -i 5 -f 1 -r 3s"} (the store is built once per run, about a minute).
+ * -Dbench.jmh="DuplicatesBenchmark -wi 3 -i 5 -f 2 -r 3s"} (the store is built once per fork, about a minute).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
