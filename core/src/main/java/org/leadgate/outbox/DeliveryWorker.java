@@ -264,6 +264,11 @@ public final class DeliveryWorker implements AutoCloseable {
       LOG.debug("event=delivery.delivered lead={} attempt={}", leadId, number);
       return new LeadStore.AttemptResult.Delivered(leadId, revision, number, delivered.crmRecordId(), call);
     }
+    if (result instanceof DeliveryResult.Deferred deferred) {
+      LOG.debug("event=delivery.deferred lead={} wait_ms={}", leadId, deferred.retryAfter().toMillis());
+      return new LeadStore.AttemptResult.Deferred(leadId, revision, clock.instant().plus(deferred.retryAfter()),
+          masked(deferred.reason(), t));
+    }
     if (result instanceof DeliveryResult.Rejected rejected) {
       LOG.warn("event=delivery.dead lead={} attempt={} cause=rejected", leadId, number);
       return new LeadStore.AttemptResult.Dead(leadId, revision, number, masked(rejected.reason(), t), call);

@@ -6,8 +6,9 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * What a CRM answered to one delivery. {@link #httpStatus()} is the HTTP status of the CRM's answer when the adapter
- * tells it ({@link #withHttpStatus}); the delivery log shows it to whoever debugs a mapping.
+ * What a CRM answered to one delivery, or that the adapter chose not to ask it yet ({@link Deferred}).
+ * {@link #httpStatus()} is the HTTP status of the CRM's answer when the adapter tells it ({@link #withHttpStatus});
+ * the delivery log shows it to whoever debugs a mapping.
  */
 public sealed interface DeliveryResult {
 
@@ -66,6 +67,30 @@ public sealed interface DeliveryResult {
     @Override
     public Rejected withHttpStatus(int status) {
       return new Rejected(reason, OptionalInt.of(status));
+    }
+  }
+
+  /**
+   * The adapter made no call and holds the lead back for {@code retryAfter}: its own share of the CRM's API allowance is
+   * spent, or its circuit breaker is open. Unlike {@link Retry} this spends none of the lead's attempts, so a pause
+   * never turns leads into dead letters.
+   */
+  record Deferred(String reason, Duration retryAfter) implements DeliveryResult {
+    public Deferred {
+      Objects.requireNonNull(reason, "reason");
+      retryAfter = retryAfter.isNegative() ? Duration.ZERO : retryAfter;
+    }
+
+    /** Empty: no call was made. */
+    @Override
+    public OptionalInt httpStatus() {
+      return OptionalInt.empty();
+    }
+
+    /** Refused: a deferred delivery made no call, so there is no status to tell. */
+    @Override
+    public Deferred withHttpStatus(int status) {
+      throw new UnsupportedOperationException("a deferred delivery made no call to have an HTTP status");
     }
   }
 

@@ -234,11 +234,14 @@ public final class LeadStore {
 
     /** Claimed but not attempted: due again at once. */
     record Released(String leadId, int revision) implements AttemptResult {}
+
+    /** Not attempted because the adapter held it back: due again at {@code nextAttempt}, attempts unchanged. */
+    record Deferred(String leadId, int revision, Instant nextAttempt, String reason) implements AttemptResult {}
   }
 
   /**
    * Records the results of a round of attempts in one transaction, and each recorded attempt in the
-   * {@link DeliveryLog} (a released lead was not attempted).
+   * {@link DeliveryLog} (a released or deferred lead was not attempted).
    */
   public void record(List<AttemptResult> results, Instant now) throws SQLException {
     inTransaction(connection -> {
@@ -267,6 +270,10 @@ public final class LeadStore {
             log(connection, dead, dead.attempts(), DeliveryLog.Status.REJECTED, dead.call(),
                 Optional.of(dead.error()), now);
           }
+        } else if (result instanceof AttemptResult.Deferred deferred) {
+          Sql.execute(connection, "UPDATE outbox SET next_attempt_at = ?, last_error = ?, updated_at = ?"
+              + " WHERE lead_id = ? AND revision = ?", deferred.nextAttempt().toEpochMilli(), deferred.reason(),
+              now.toEpochMilli(), deferred.leadId(), deferred.revision());
         } else if (result instanceof AttemptResult.Released released) {
           Sql.execute(connection, "UPDATE outbox SET next_attempt_at = ?, updated_at = ? WHERE lead_id = ?"
               + " AND revision = ?", now.toEpochMilli(), now.toEpochMilli(), released.leadId(), released.revision());

@@ -254,6 +254,49 @@ class DeliveryWorkerTest {
   }
 
   @Test
+  void deferredLeadKeepsItsAttemptsAndIsDueAgainAfterTheWaitWithoutADeliveryLogEntry() throws SQLException {
+    String id = newLead("ada@example.de");
+    Instant deferredAt = clock.instant();
+    crm.answer(DeliveryResult.retry("CRM answered 503"));
+    worker.runOnce();
+    clock.advance(CONFIG.maxBackoff());
+    crm.answer(new DeliveryResult.Deferred("API share spent; paused until 11:00", Duration.ofHours(1)));
+
+    assertEquals(1, worker.runOnce());
+
+    OutboxRow row = row(id);
+    assertEquals("pending", row.status());
+    assertEquals(1, row.attempts(), "a deferral spends no attempt");
+    assertEquals("API share spent; paused until 11:00", row.lastError());
+    assertEquals(deferredAt.plus(CONFIG.maxBackoff()).plus(Duration.ofHours(1)), row.nextAttemptAt());
+    assertEquals(List.of(DeliveryLog.Status.RETRY), logOf(id).stream().map(DeliveryLog.Entry::status).toList(),
+        "no call was made, so nothing is logged");
+
+    clock.advance(Duration.ofMinutes(59));
+    assertEquals(0, worker.runOnce(), "not due before the wait has passed");
+    clock.advance(Duration.ofMinutes(1));
+    assertEquals(1, worker.runOnce());
+    assertEquals("delivered", row(id).status());
+    assertEquals(List.of(1, 2, 2), crm.deliveriesOf(id).stream().map(Delivery::attempt).toList(),
+        "the attempt after a deferral has the number the deferred one had");
+  }
+
+  @Test
+  void leadsDeferredFarMoreOftenThanMaxAttemptsAreNeverDeadLettered() throws SQLException {
+    String id = newLead("ada@example.de");
+    crm.otherwise(delivery -> new DeliveryResult.Deferred("circuit breaker is open", Duration.ofSeconds(30)));
+
+    for (int i = 0; i < 3 * CONFIG.maxAttempts(); i++) {
+      assertEquals(1, worker.runOnce(), "deferral " + (i + 1));
+      clock.advance(Duration.ofSeconds(30));
+    }
+
+    assertEquals("pending", row(id).status());
+    assertEquals(0, row(id).attempts());
+    assertEquals(List.of(), store.deadLetters(10));
+  }
+
+  @Test
   void rejectedLeadIsDeadLetteredAtOnceWithTheReasonKept() throws SQLException {
     String id = newLead("ada@example.de");
     crm.answer(DeliveryResult.rejected("REQUIRED_FIELD_MISSING: LastName"));

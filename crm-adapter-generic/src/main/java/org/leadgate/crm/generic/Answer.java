@@ -28,7 +28,7 @@ sealed interface Answer {
     }
   }
 
-  /** No answer: the call failed, could not get credentials, or was not made because the circuit is open. */
+  /** No answer: the call failed, or could not get credentials. */
   record Unanswered(String reason) implements Answer {
     public Unanswered {
       Objects.requireNonNull(reason, "reason");
@@ -37,6 +37,20 @@ sealed interface Answer {
     @Override
     public boolean failed() {
       return true;
+    }
+  }
+
+  /** Not called, because the circuit is open: the leads try again after {@code retryAfter}, the open time. */
+  record NotSent(String reason, Duration retryAfter) implements Answer {
+    public NotSent {
+      Objects.requireNonNull(reason, "reason");
+      Objects.requireNonNull(retryAfter, "retryAfter");
+    }
+
+    /** False: the CRM was not asked, so it cannot have failed (and the breaker never sees this answer). */
+    @Override
+    public boolean failed() {
+      return false;
     }
   }
 }

@@ -34,6 +34,7 @@ final class CrmClient implements AutoCloseable {
   private final Optional<RequestSigner> signer;
   private final StatusPolicy status;
   private final CircuitBreaker breaker;
+  private final Duration openFor;
   private final Clock clock;
 
   CrmClient(TargetSettings target, Clock clock) {
@@ -52,6 +53,7 @@ final class CrmClient implements AutoCloseable {
     this.status = target.status();
     this.clock = clock;
     this.breaker = CircuitBreaker.of("crm-generic", target.breaker().config(clock));
+    this.openFor = target.breaker().openFor();
     breaker.getEventPublisher().onStateTransition(event ->
         LOG.info("event=crm.generic.circuit state={}", event.getStateTransition().getToState()));
   }
@@ -60,7 +62,7 @@ final class CrmClient implements AutoCloseable {
   Answer send(Outgoing write) {
     if (!breaker.tryAcquirePermission()) {
       LOG.info("event=crm.generic.not_sent operation={} leads={} cause=circuit_open", write.operation(), write.leads());
-      return new Answer.Unanswered("the CRM failed repeatedly, so its circuit breaker is open; not called");
+      return new Answer.NotSent("the CRM failed repeatedly, so its circuit breaker is open; not called", openFor);
     }
     long started = System.nanoTime();
     Answer answer = exchange(write);

@@ -148,6 +148,9 @@ final class GenericHttpAdapter implements CrmAdapter {
     if (answer instanceof Answer.Unanswered unanswered) {
       return DeliveryResult.retry(unanswered.reason());
     }
+    if (answer instanceof Answer.NotSent notSent) {
+      return new DeliveryResult.Deferred(notSent.reason(), notSent.retryAfter());
+    }
     Answer.Reply reply = (Answer.Reply) answer;
     String reason = "CRM answered " + reply.status() + snippet(reply.body());
     return switch (reply.verdict()) {

@@ -66,7 +66,7 @@ class StatusAndCircuitBreakerTest {
   }
 
   @Test
-  void theCircuitOpensAfterFailuresAndThenRetriesWithoutCallingTheCrm() {
+  void theCircuitOpensAfterFailuresAndThenDefersLeadsForItsOpenTimeWithoutCallingTheCrm() {
     crm.stubFor(post(LEADS).willReturn(aResponse().withStatus(503)));
     adapter = adapter("circuitBreaker: {window: 4, minimumCalls: 4, failureRate: 50, openFor: 30s}");
 
@@ -76,7 +76,9 @@ class StatusAndCircuitBreakerTest {
     DeliveryResult refused = deliver();
 
     assertEquals("OPEN", adapter.health().get("circuit"));
-    assertTrue(assertInstanceOf(DeliveryResult.Retry.class, refused).reason().contains("circuit breaker is open"));
+    DeliveryResult.Deferred deferred = assertInstanceOf(DeliveryResult.Deferred.class, refused);
+    assertTrue(deferred.reason().contains("circuit breaker is open"), deferred.reason());
+    assertEquals(Duration.ofSeconds(30), deferred.retryAfter());
     crm.verify(4, postRequestedFor(urlEqualTo(LEADS)));
   }
 
@@ -90,7 +92,7 @@ class StatusAndCircuitBreakerTest {
 
     crm.stubFor(post(LEADS).willReturn(aResponse().withStatus(201)));
     clock.advance(Duration.ofSeconds(30));
-    assertInstanceOf(DeliveryResult.Retry.class, deliver());
+    assertInstanceOf(DeliveryResult.Deferred.class, deliver());
     crm.verify(2, postRequestedFor(urlEqualTo(LEADS)));
 
     clock.advance(Duration.ofSeconds(1));

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.leadgate.consent.Channel;
@@ -150,16 +149,16 @@ class BulkBackfillTest {
   }
 
   @Test
-  void while_paused_the_run_retries_without_a_call() {
+  void while_paused_the_run_is_deferred_without_a_call() {
     adapter = TestSettings.jwtBearer(salesforce).adapter(clock);
     salesforce.allowance(14_000, 15_000);
     adapter.deliver(TestLeads.delivery(TestLeads.person("warm-up")));
     int calls = salesforce.apiCalls();
 
-    DeliveryResult.Retry retry = assertInstanceOf(DeliveryResult.Retry.class,
+    DeliveryResult.Deferred deferred = assertInstanceOf(DeliveryResult.Deferred.class,
         adapter.backfill().deliverAll(TestLeads.people("lead", 3)).get(0));
 
     assertEquals(calls, salesforce.apiCalls());
-    assertEquals(Optional.of(Duration.ofHours(1)), retry.retryAfter());
+    assertEquals(Duration.ofHours(1), deferred.retryAfter());
   }
 }

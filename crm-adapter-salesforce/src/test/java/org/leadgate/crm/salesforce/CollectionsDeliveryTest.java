@@ -189,8 +189,9 @@ class CollectionsDeliveryTest {
     List<DeliveryResult> paused = adapter.deliverAll(TestLeads.people("later", 2));
 
     assertEquals(callsBefore, salesforce.apiCalls(), "no call while paused");
-    DeliveryResult.Retry retry = assertInstanceOf(DeliveryResult.Retry.class, paused.get(0));
-    assertEquals(Optional.of(Duration.ofHours(1)), retry.retryAfter());
+    DeliveryResult.Deferred deferred = assertInstanceOf(DeliveryResult.Deferred.class, paused.get(0));
+    assertEquals(Duration.ofHours(1), deferred.retryAfter());
+    assertTrue(deferred.reason().contains("paused until 2026-01-05T10:00:00Z"), deferred.reason());
     Map<String, Object> health = adapter.health();
     assertEquals(12_000L, health.get("apiUsed"));
     assertEquals(15_000L, health.get("apiMax"));

@@ -118,10 +118,10 @@ public final class SalesforceApi {
     return DeliveryResult.retry(reason);
   }
 
-  /** While the configured share of the API allowance is spent: the retry every lead gets without a call. */
+  /** While the configured share of the API allowance is spent: the deferral every lead gets, without a call. */
   public Optional<DeliveryResult> paused() {
-    return usage.pausedUntil().map(until ->
-        DeliveryResult.retry(usage.pauseReason() + "; paused until " + until, Duration.between(clock.instant(), until)));
+    return usage.pausedUntil().map(until -> new DeliveryResult.Deferred(
+        usage.pauseReason() + "; paused until " + until, Duration.between(clock.instant(), until)));
   }
 
   public ApiUsage usage() {
