@@ -234,7 +234,7 @@ public final class Gateway implements AutoCloseable, Intake {
   }
 
   private static Lead typedLead(FormConfig form, Submission submission) {
-    Provenance typed = Provenance.typed(form.id(), submission.receivedAt());
+    Provenance typed = Provenance.typed(form.id(), submission.valuesAt());
     Map<String, FieldValue> fields = new LinkedHashMap<>();
     for (FieldConfig field : form.fields()) {
       submission.first(field.name()).ifPresent(value -> fields.put(field.name(), new FieldValue(value, typed)));

@@ -12,6 +12,9 @@ import java.util.Optional;
  * @param values field name to the values posted under it, in the order they came
  * @param idempotencyKey from the {@code Idempotency-Key} header or the hidden form token
  * @param crmRecordId the CRM record the lead came from (a CRM webhook), which delivery then updates
+ * @param changedAt when that CRM record last changed, if the webhook tells: the time of the values, so that a merge
+ *     keeps the newest values even when notifications arrive out of order; empty (the receipt counts) when not
+ *     earlier than the receipt
  */
 public record Submission(
     String formId,
@@ -21,7 +24,8 @@ public record Submission(
     Map<String, List<String>> values,
     Optional<String> idempotencyKey,
     RequestContext context,
-    Optional<String> crmRecordId) {
+    Optional<String> crmRecordId,
+    Optional<Instant> changedAt) {
 
   /**
    * Where a submission came from: consent evidence (encrypted) and enrichment input (the IP cut to its network once
@@ -45,7 +49,7 @@ public record Submission(
   /** A submission from a web form or API client, not from the CRM. */
   public Submission(String formId, Instant receivedAt, String contentType, String body,
       Map<String, List<String>> values, Optional<String> idempotencyKey, RequestContext context) {
-    this(formId, receivedAt, contentType, body, values, idempotencyKey, context, Optional.empty());
+    this(formId, receivedAt, contentType, body, values, idempotencyKey, context, Optional.empty(), Optional.empty());
   }
 
   /** A submission without request context (imports, tests). */
@@ -66,6 +70,12 @@ public record Submission(
     Objects.requireNonNull(idempotencyKey, "idempotencyKey");
     Objects.requireNonNull(context, "context");
     Objects.requireNonNull(crmRecordId, "crmRecordId");
+    changedAt = changedAt.filter(at -> at.isBefore(receivedAt));
+  }
+
+  /** When the values were current: the CRM record's last change for a CRM webhook, else the receipt. */
+  public Instant valuesAt() {
+    return changedAt.orElse(receivedAt);
   }
 
   /** The first value posted under {@code field}, if any. */

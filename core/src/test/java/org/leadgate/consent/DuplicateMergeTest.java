@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.leadgate.duplicates.engine.Deduplication;
+import org.leadgate.intake.Submission;
 import org.leadgate.pipeline.Outcome;
 import org.leadgate.testing.MutableClock;
 
@@ -89,6 +90,36 @@ class DuplicateMergeTest {
     assertEquals("lastName", merge.merged().conflicts().get(0).field(), "two typed names: the newest is kept");
     assertEquals("Lovelace", merge.merged().conflicts().get(0).previous().value(), "and the old one recorded");
     assertEquals(merges, fx.gateway.duplicates().mergesOf(second), "both leads show the merge");
+  }
+
+  /** A CRM webhook's submission about record 00Q1 as it was at {@code changedAt}. */
+  private Outcome.Accepted changeFromCrm(Map<String, String> values, Instant changedAt) {
+    Submission form = fx.submission("contact", values, Submission.RequestContext.NONE);
+    return assertInstanceOf(Outcome.Accepted.class, fx.gateway.submit(new Submission(form.formId(),
+        form.receivedAt(), form.contentType(), form.body(), form.values(), Optional.empty(),
+        Submission.RequestContext.NONE, Optional.of("00Q1"), Optional.of(changedAt))));
+  }
+
+  @Test
+  void an_older_crm_change_arriving_after_a_newer_one_keeps_the_newer_values_and_records_the_older()
+      throws Exception {
+    fx.start();
+    Instant nine = clock.instant().minus(Duration.ofHours(2));
+    Instant ten = clock.instant().minus(Duration.ofHours(1));
+    String newer = changeFromCrm(values("lastName", "King", "email", "ada@example.de"), ten).leadId();
+    fx.awaitCrm(newer, crm -> crm.at("/fields/lastName").asText().equals("King"));
+    clock.advance(Duration.ofMinutes(5));
+
+    String older = changeFromCrm(values("lastName", "Lovelace", "firstName", "Ada", "email", "ada@example.de"),
+        nine).leadId();
+
+    fx.awaitCrm(newer, crm -> crm.at("/fields/firstName").asText().equals("Ada"));
+    Deduplication.MergeRecord merge = fx.gateway.duplicates().mergesOf(newer).get(0);
+    assertEquals(older, merge.fromLead());
+    assertEquals("King", merge.merged().lead().value("lastName").orElseThrow(),
+        "the value the record had at ten stays, though nine's arrived later");
+    assertEquals("Lovelace", merge.merged().conflicts().get(0).previous().value(), "nine's is recorded");
+    assertEquals(ten, merge.merged().conflicts().get(0).kept().provenance().at());
   }
 
   @Test

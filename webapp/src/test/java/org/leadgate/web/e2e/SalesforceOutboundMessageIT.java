@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -216,6 +217,26 @@ class SalesforceOutboundMessageIT {
     assertEquals(3, salesforce.records("Lead").size(), "no Lead is created");
     assertTrue(salesforce.calls().stream().allMatch(UPDATE_BY_ID::equals),
         "updates by Salesforce id only: " + salesforce.calls());
+  }
+
+  @Test
+  void anOlderChangeThatSalesforceResendsAfterANewerOneDoesNotWriteItsValuesBack() throws Exception {
+    Map<String, String> lead = Map.of("Email", "p.gibbons@initech.de", "LastName", "Gibbons",
+        "HasOptedOutOfEmail", "false", "LastModifiedById", SALES_REP);
+    Map<String, String> atTen = new HashMap<>(lead);
+    atTen.putAll(Map.of("Company", "Initech Holding AG", "LastModifiedDate", "2025-03-14T10:00:00.000Z"));
+    Map<String, String> atNine = new HashMap<>(lead);
+    atNine.putAll(Map.of("Company", "Initech AG", "LastModifiedDate", "2025-03-14T09:00:00.000Z"));
+
+    assertAcknowledged(send(SECRET, envelope(notification("04l5j00000XyZ30AAB", gibbons, atTen))));
+    awaitDelivered(gibbons);
+    assertAcknowledged(send(SECRET, envelope(notification("04l5j00000XyZ31AAB", gibbons, atNine))));
+
+    String leadId = leadIdUpdating(gibbons);
+    Eventually.await("the late change is merged into the lead, which is delivered", Duration.ofSeconds(20),
+        () -> rows.count("lead_merges") == 1L && rows.outboxStatus(leadId).equals("delivered"));
+    assertEquals("Initech Holding AG", salesforce.record("Lead", gibbons).orElseThrow().path("Company").asText(),
+        "the change of ten o'clock stays, though the one of nine arrived later");
   }
 
   @Test

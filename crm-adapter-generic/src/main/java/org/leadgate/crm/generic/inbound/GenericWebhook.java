@@ -150,7 +150,8 @@ final class GenericWebhook implements InboundHook {
 
   private Submission submission(MappedItem.Mapped mapped, HookRequest request) {
     return new Submission(source.form(), request.receivedAt(), "application/json", mapped.json(), mapped.values(),
-        mapped.eventId().map(id -> "hook:" + source.name() + ":" + id), NO_PERSON, mapped.crmRecordId());
+        mapped.eventId().map(id -> "hook:" + source.name() + ":" + id), NO_PERSON, mapped.crmRecordId(),
+        mapped.changedAt());
   }
 
   /** {@code application/json} or a {@code +json} type, in UTF-8 if a charset is named. */

@@ -21,6 +21,7 @@ import org.leadgate.spi.InboundHook;
  *     auth: { hmac: { secret: "${SHOP_HOOK_SECRET}" } }
  *     mapping: { email: /contact/email, lastName: /contact/name }
  *     crmRecordId: /id
+ *     changedAt: /updatedAt
  *     eventId: /eventId
  *     loopGuard: [ { pointer: /lastModifiedBy, value: leadgate-integration } ]
  * }</pre>

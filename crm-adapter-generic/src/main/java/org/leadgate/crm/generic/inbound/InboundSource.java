@@ -27,8 +27,8 @@ record InboundSource(String name, String form, Authentication authentication, It
   }
 
   static InboundSource from(ConfigNode node, Clock clock) {
-    node.allowOnly("source", "form", "auth", "mapping", "crmRecordId", "eventId", "loopGuard", "maxItems",
-        "maxBodyBytes");
+    node.allowOnly("source", "form", "auth", "mapping", "crmRecordId", "changedAt", "eventId", "loopGuard",
+        "maxItems", "maxBodyBytes");
     String name = node.string("source");
     if (!NAME.matcher(name).matches()) {
       throw node.error("source", "must be 1 to 63 lower-case letters, digits and dashes but was '" + name + "'");

@@ -2,6 +2,9 @@ package org.leadgate.crm.generic.inbound;
 
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,11 +15,12 @@ import org.leadgate.pipeline.FieldProblem;
 
 /**
  * How an item of a source's JSON becomes a lead: lead field name to the JSON pointer of its value, optional pointers
- * to the CRM record id and to a stable event id, and the {@link LoopGuard}s. Values must be text, numbers or
- * booleans (taken as their text); a missing or {@code null} value leaves the field out.
+ * to the CRM record id, to the time the record last changed and to a stable event id, and the {@link LoopGuard}s.
+ * Values must be text, numbers or booleans (taken as their text); a missing or {@code null} value leaves the field
+ * out.
  */
 record ItemMapping(Map<String, JsonPointer> fields, Optional<JsonPointer> crmRecordId,
-    Optional<JsonPointer> eventId, List<LoopGuard> loopGuards) {
+    Optional<JsonPointer> changedAt, Optional<JsonPointer> eventId, List<LoopGuard> loopGuards) {
   /** The longest CRM record id kept (the outbox column's size). */
   static final int MAX_RECORD_ID_LENGTH = 255;
   /** The longest event id: with {@code hook:<source>:} it must fit the idempotency key column. */
@@ -27,7 +31,7 @@ record ItemMapping(Map<String, JsonPointer> fields, Optional<JsonPointer> crmRec
     loopGuards = List.copyOf(loopGuards);
   }
 
-  /** Reads {@code mapping}, {@code crmRecordId}, {@code eventId} and {@code loopGuard} of a source. */
+  /** Reads {@code mapping}, {@code crmRecordId}, {@code changedAt}, {@code eventId} and {@code loopGuard}. */
   static ItemMapping from(ConfigNode source) {
     ConfigNode mapping = source.section("mapping");
     Map<String, JsonPointer> fields = new LinkedHashMap<>();
@@ -37,8 +41,8 @@ record ItemMapping(Map<String, JsonPointer> fields, Optional<JsonPointer> crmRec
     if (fields.isEmpty()) {
       throw source.error("mapping", "is required: lead field name to a JSON pointer, e.g. email: /contact/email");
     }
-    return new ItemMapping(fields, optionalPointer(source, "crmRecordId"), optionalPointer(source, "eventId"),
-        LoopGuard.from(source));
+    return new ItemMapping(fields, optionalPointer(source, "crmRecordId"), optionalPointer(source, "changedAt"),
+        optionalPointer(source, "eventId"), LoopGuard.from(source));
   }
 
   /** A JSON pointer such as {@code /contact/email}. */
@@ -69,9 +73,10 @@ record ItemMapping(Map<String, JsonPointer> fields, Optional<JsonPointer> crmRec
     fields.forEach((field, pointer) ->
         value(item, pointer, name + "." + field, problems).ifPresent(value -> values.put(field, List.of(value))));
     Optional<String> recordId = recordIdOf(item, name, problems);
+    Optional<Instant> changed = changedAtOf(item, name, problems);
     Optional<String> event = eventIdOf(item, name, problems);
     return problems.isEmpty()
-        ? new MappedItem.Mapped(values, recordId, event, item.toString())
+        ? new MappedItem.Mapped(values, recordId, changed, event, item.toString())
         : new MappedItem.Unreadable(problems);
   }
 
@@ -90,6 +95,30 @@ record ItemMapping(Map<String, JsonPointer> fields, Optional<JsonPointer> crmRec
       return Optional.empty();
     }
     return Optional.of(found.asText());
+  }
+
+  /**
+   * When the CRM record last changed, if configured and the item has it: ISO 8601 text with an offset
+   * ({@code 2026-03-14T09:26:53Z}) or a number of milliseconds since 1970 (as HubSpot sends).
+   */
+  private Optional<Instant> changedAtOf(JsonNode item, String name, List<FieldProblem> problems) {
+    if (changedAt.isEmpty()) {
+      return Optional.empty();
+    }
+    JsonNode found = item.at(changedAt.get());
+    if (found.isMissingNode() || found.isNull()) {
+      return Optional.empty();
+    }
+    if (found.canConvertToExactIntegral() && found.canConvertToLong()) {
+      return Optional.of(Instant.ofEpochMilli(found.longValue()));
+    }
+    try {
+      return Optional.of(OffsetDateTime.parse(found.isTextual() ? found.textValue() : "").toInstant());
+    } catch (DateTimeParseException e) {
+      problems.add(new FieldProblem(name + ".changedAt", changedAt.get() + " must be the time the record changed:"
+          + " ISO 8601 with an offset (2026-03-14T09:26:53Z) or milliseconds since 1970"));
+      return Optional.empty();
+    }
   }
 
   /** The event id, which every item must have once {@code eventId} is configured. */

@@ -1,5 +1,6 @@
 package org.leadgate.crm.generic.inbound;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -8,11 +9,11 @@ import org.leadgate.pipeline.FieldProblem;
 /** What the mapping made of one item of a webhook request. */
 sealed interface MappedItem {
   /**
-   * The values of a lead, by lead field name, the CRM record it came from and the sender's event id, if mapped; and
-   * the item itself as JSON, kept as the lead's raw submission.
+   * The values of a lead, by lead field name, the CRM record it came from, when that record changed and the
+   * sender's event id, if mapped; and the item itself as JSON, kept as the lead's raw submission.
    */
-  record Mapped(Map<String, List<String>> values, Optional<String> crmRecordId, Optional<String> eventId,
-      String json) implements MappedItem {
+  record Mapped(Map<String, List<String>> values, Optional<String> crmRecordId, Optional<Instant> changedAt,
+      Optional<String> eventId, String json) implements MappedItem {
     public Mapped {
       values = Map.copyOf(values);
     }

@@ -9,6 +9,7 @@ import static org.leadgate.crm.generic.inbound.Webhooks.source;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,9 +30,13 @@ class GenericWebhookItemsTest {
   private final InboundHook hook = Webhooks.hook(source(bearer(), Map.of("maxItems", 3, "maxBodyBytes", 2048)),
       clock);
 
-  private HookResponse post(String contentType, String body) {
-    return hook.handle(request("POST", Map.of("Content-Type", contentType, "Authorization", "Bearer "
+  private HookResponse post(InboundHook target, String contentType, String body) {
+    return target.handle(request("POST", Map.of("Content-Type", contentType, "Authorization", "Bearer "
         + Webhooks.TOKEN), body, clock.instant()), intake);
+  }
+
+  private HookResponse post(String contentType, String body) {
+    return post(hook, contentType, body);
   }
 
   private HookResponse post(String body) {
@@ -100,6 +105,38 @@ class GenericWebhookItemsTest {
     assertProblem(response, 400, "invalid-fields");
     assertEquals(List.of("items[0]", "items[1].email", "items[1].eventId", "items[2].crmRecordId"),
         errorFields(response));
+  }
+
+  /** An item whose {@code updatedAt} is the JSON {@code value}. */
+  private static String changedAt(String eventId, String value) {
+    return "{\"eventId\":\"" + eventId + "\",\"updatedAt\":" + value + ",\"contact\":{\"email\":\"a@acme.de\"}}";
+  }
+
+  @Test
+  void theTimeTheCrmRecordChangedIsTakenFromIsoTextOrEpochMillisecondsAndItsValuesCountAsOfIt() throws IOException {
+    InboundHook withChangedAt = Webhooks.hook(source(bearer(), Map.of("changedAt", "/updatedAt")), clock);
+    String iso = changedAt("e1", "\"2026-03-01T10:26:53+01:00\"");
+    String millis = changedAt("e2", "1772357213000");
+    String none = changedAt("e3", "null");
+
+    HookResponse response = post(withChangedAt, "application/json", "[" + iso + "," + millis + "," + none + "]");
+
+    assertEquals(202, response.status(), new String(response.body()));
+    assertEquals(List.of(Optional.of(Instant.parse("2026-03-01T09:26:53Z")),
+        Optional.of(Instant.parse("2026-03-01T09:26:53Z")), Optional.empty()),
+        intake.submitted().stream().map(Submission::changedAt).toList());
+    assertEquals(clock.instant(), intake.submitted().get(2).valuesAt(), "without a time, the receipt counts");
+  }
+
+  @Test
+  void aChangedAtThatIsNoTimeRefusesTheRequestNamingTheItem() throws IOException {
+    InboundHook withChangedAt = Webhooks.hook(source(bearer(), Map.of("changedAt", "/updatedAt")), clock);
+    String local = changedAt("e1", "\"2026-03-01 09:26:53\"");
+
+    HookResponse response = post(withChangedAt, "application/json", local);
+
+    assertProblem(response, 400, "invalid-fields");
+    assertEquals(List.of("items[0].changedAt"), errorFields(response));
   }
 
   @Test

@@ -123,6 +123,7 @@ class GenericWebhooksConfigTest {
         "contact.email"))).key());
     assertEquals("crm.settings.inbound[0].eventId", refused(with("eventId", "eventId")).key());
     assertEquals("crm.settings.inbound[0].crmRecordId", refused(with("crmRecordId", "record.id")).key());
+    assertEquals("crm.settings.inbound[0].changedAt", refused(with("changedAt", "updatedAt")).key());
   }
 
   @Test

@@ -1,5 +1,8 @@
 package org.leadgate.crm.salesforce.outbound;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,6 +32,23 @@ record Notification(String id, String sObjectType, Map<String, String> fields, S
   /** The record's id ({@code 00Q…} for a Lead). */
   Optional<String> recordId() {
     return field("Id");
+  }
+
+  /**
+   * When the record last changed: its {@code LastModifiedDate}, else its {@code SystemModstamp}, when the message
+   * carries one as a valid {@code xsd:dateTime}.
+   */
+  Optional<Instant> changedAt() {
+    return field("LastModifiedDate").flatMap(Notification::instant)
+        .or(() -> field("SystemModstamp").flatMap(Notification::instant));
+  }
+
+  private static Optional<Instant> instant(String dateTime) {
+    try {
+      return Optional.of(OffsetDateTime.parse(dateTime).toInstant());
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
   }
 
   /** False for a deleted record: Salesforce then sends no field values. */

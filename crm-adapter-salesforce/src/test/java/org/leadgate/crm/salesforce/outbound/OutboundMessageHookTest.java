@@ -97,6 +97,32 @@ class OutboundMessageHookTest {
   }
 
   @Test
+  void the_values_count_as_of_the_records_last_modified_date_so_a_late_resend_cannot_overwrite_newer_values() {
+    RecordingIntake intake = RecordingIntake.accepting();
+
+    hook.handle(post(Envelopes.sample()), intake);
+
+    assertEquals(Optional.of(Instant.parse("2025-03-14T09:26:53Z")), intake.submissions().get(0).changedAt());
+    assertEquals(Instant.parse("2025-03-14T09:27:10Z"), intake.submissions().get(1).valuesAt());
+  }
+
+  @Test
+  void without_a_readable_last_modified_date_the_system_modstamp_counts_and_without_either_the_receipt() {
+    RecordingIntake intake = RecordingIntake.accepting();
+    String changedBy = Envelopes.changedBy(Envelopes.SALES_USER);
+
+    hook.handle(post(Envelopes.message(List.of(
+        Envelopes.lead(Envelopes.notificationId(1), Envelopes.leadId(1), changedBy
+            + "<sf:LastName>Rossi</sf:LastName><sf:SystemModstamp>2025-03-14T09:20:00.000+00:00</sf:SystemModstamp>"),
+        Envelopes.lead(Envelopes.notificationId(2), Envelopes.leadId(2), changedBy
+            + "<sf:LastName>Gibbons</sf:LastName><sf:LastModifiedDate>yesterday</sf:LastModifiedDate>")))), intake);
+
+    assertEquals(Instant.parse("2025-03-14T09:20:00Z"), intake.submissions().get(0).valuesAt());
+    assertEquals(Optional.empty(), intake.submissions().get(1).changedAt());
+    assertEquals(NOW, intake.submissions().get(1).valuesAt());
+  }
+
+  @Test
   void keeps_each_notification_alone_as_the_evidence_of_its_lead() {
     RecordingIntake intake = RecordingIntake.accepting();
 
