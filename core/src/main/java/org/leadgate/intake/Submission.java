@@ -70,6 +70,7 @@ public record Submission(
     Objects.requireNonNull(idempotencyKey, "idempotencyKey");
     Objects.requireNonNull(context, "context");
     Objects.requireNonNull(crmRecordId, "crmRecordId");
+    Objects.requireNonNull(changedAt, "changedAt");
     changedAt = changedAt.filter(at -> at.isBefore(receivedAt));
   }
 

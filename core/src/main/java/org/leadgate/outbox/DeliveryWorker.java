@@ -30,6 +30,8 @@ public final class DeliveryWorker implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
   /** Leads per round at least; adapters that take larger batches (bulk APIs) get rounds of their batch limit. */
   private static final int ROUND = 200;
+  /** The longest an adapter's {@code Retry-After} or deferral holds a lead back before it is tried again. */
+  static final Duration LONGEST_WAIT = Duration.ofDays(1);
 
   /** The largest batch an adapter may take. */
   public static final int MAX_BATCH = 10_000;
@@ -172,7 +174,7 @@ public final class DeliveryWorker implements AutoCloseable {
 
   /**
    * Makes one attempt at each lead due now (up to a round of {@value #ROUND}, or of the batch limit when that is
-   * larger) and returns how many were attempted.
+   * larger) and returns how many were handed to the CRM adapter (including those it deferred).
    * Claims and results are written in one transaction each per round, and a lead is marked delivered only after the
    * CRM acknowledged it; a crash in between means the lead is offered again (with the same idempotency key). Claimed
    * leads are prepared first (enriched), within the preparation's allowance, which lengthens the lease, and then
@@ -265,8 +267,11 @@ public final class DeliveryWorker implements AutoCloseable {
       return new LeadStore.AttemptResult.Delivered(leadId, revision, number, delivered.crmRecordId(), call);
     }
     if (result instanceof DeliveryResult.Deferred deferred) {
-      LOG.debug("event=delivery.deferred lead={} wait_ms={}", leadId, deferred.retryAfter().toMillis());
-      return new LeadStore.AttemptResult.Deferred(leadId, revision, clock.instant().plus(deferred.retryAfter()),
+      // at least a poll interval, so that a lead held back is not handed over again and again in one instant
+      Duration wait = bounded(deferred.retryAfter().compareTo(config.pollInterval()) < 0
+          ? config.pollInterval() : deferred.retryAfter());
+      LOG.debug("event=delivery.deferred lead={} wait_ms={}", leadId, wait.toMillis());
+      return new LeadStore.AttemptResult.Deferred(leadId, revision, clock.instant().plus(wait),
           masked(deferred.reason(), t));
     }
     if (result instanceof DeliveryResult.Rejected rejected) {
@@ -281,11 +286,16 @@ public final class DeliveryWorker implements AutoCloseable {
     }
     Duration wait = backoff.after(number);
     if (retry.retryAfter().isPresent() && retry.retryAfter().get().compareTo(wait) > 0) {
-      wait = retry.retryAfter().get();
+      wait = bounded(retry.retryAfter().get());
     }
     LOG.info("event=delivery.retry lead={} attempt={} wait_ms={}", leadId, number, wait.toMillis());
     return new LeadStore.AttemptResult.Retry(leadId, revision, number, clock.instant().plus(wait),
         masked(retry.reason(), t), call);
+  }
+
+  /** A wait the adapter asked for, at most {@link #LONGEST_WAIT}. */
+  private static Duration bounded(Duration wait) {
+    return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
   }
 
   /**

@@ -15,7 +15,11 @@ public sealed interface DeliveryResult {
   /** The HTTP status the CRM answered, if the adapter told it. */
   OptionalInt httpStatus();
 
-  /** The same result with the HTTP status the CRM answered. */
+  /**
+   * The same result with the HTTP status the CRM answered.
+   *
+   * @throws UnsupportedOperationException for a {@link Deferred} result, which made no call
+   */
   DeliveryResult withHttpStatus(int status);
 
   /** The CRM acknowledged the lead; {@code crmRecordId} is its id there, when the CRM tells it. */
@@ -71,13 +75,15 @@ public sealed interface DeliveryResult {
   }
 
   /**
-   * The adapter made no call and holds the lead back for {@code retryAfter}: its own share of the CRM's API allowance is
-   * spent, or its circuit breaker is open. Unlike {@link Retry} this spends none of the lead's attempts, so a pause
-   * never turns leads into dead letters.
+   * The adapter made no call and holds the lead back for {@code retryAfter}: its own share of the CRM's API
+   * allowance is spent, or its circuit breaker is open. Unlike {@link Retry} this spends none of the lead's
+   * attempts, so a pause never turns leads into dead letters. The worker waits at least its poll interval and at
+   * most a day.
    */
   record Deferred(String reason, Duration retryAfter) implements DeliveryResult {
     public Deferred {
       Objects.requireNonNull(reason, "reason");
+      Objects.requireNonNull(retryAfter, "retryAfter");
       retryAfter = retryAfter.isNegative() ? Duration.ZERO : retryAfter;
     }
 

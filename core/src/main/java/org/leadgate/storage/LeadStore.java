@@ -241,7 +241,8 @@ public final class LeadStore {
 
   /**
    * Records the results of a round of attempts in one transaction, and each recorded attempt in the
-   * {@link DeliveryLog} (a released or deferred lead was not attempted).
+   * {@link DeliveryLog} (a released or deferred lead was not attempted). A retry, dead letter or deferral changes
+   * only a lead still pending: one erased meanwhile stays a dead letter marked {@code erased}, which is never replayed.
    */
   public void record(List<AttemptResult> results, Instant now) throws SQLException {
     inTransaction(connection -> {
@@ -257,7 +258,7 @@ public final class LeadStore {
           }
         } else if (result instanceof AttemptResult.Retry retry) {
           if (Sql.execute(connection, "UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ?,"
-              + " updated_at = ? WHERE lead_id = ? AND revision = ?", retry.attempts(),
+              + " updated_at = ? WHERE lead_id = ? AND revision = ? AND status = 'pending'", retry.attempts(),
               retry.nextAttempt().toEpochMilli(), retry.error(), now.toEpochMilli(), retry.leadId(),
               retry.revision()) == 1) {
             log(connection, retry, retry.attempts(), DeliveryLog.Status.RETRY, retry.call(),
@@ -265,15 +266,15 @@ public final class LeadStore {
           }
         } else if (result instanceof AttemptResult.Dead dead) {
           if (Sql.execute(connection, "UPDATE outbox SET status = 'dead', attempts = ?, last_error = ?, updated_at = ?"
-              + " WHERE lead_id = ? AND revision = ?", dead.attempts(), dead.error(), now.toEpochMilli(),
-              dead.leadId(), dead.revision()) == 1) {
+              + " WHERE lead_id = ? AND revision = ? AND status = 'pending'", dead.attempts(), dead.error(),
+              now.toEpochMilli(), dead.leadId(), dead.revision()) == 1) {
             log(connection, dead, dead.attempts(), DeliveryLog.Status.REJECTED, dead.call(),
                 Optional.of(dead.error()), now);
           }
         } else if (result instanceof AttemptResult.Deferred deferred) {
           Sql.execute(connection, "UPDATE outbox SET next_attempt_at = ?, last_error = ?, updated_at = ?"
-              + " WHERE lead_id = ? AND revision = ?", deferred.nextAttempt().toEpochMilli(), deferred.reason(),
-              now.toEpochMilli(), deferred.leadId(), deferred.revision());
+              + " WHERE lead_id = ? AND revision = ? AND status = 'pending'", deferred.nextAttempt().toEpochMilli(),
+              deferred.reason(), now.toEpochMilli(), deferred.leadId(), deferred.revision());
         } else if (result instanceof AttemptResult.Released released) {
           Sql.execute(connection, "UPDATE outbox SET next_attempt_at = ?, updated_at = ? WHERE lead_id = ?"
               + " AND revision = ?", now.toEpochMilli(), now.toEpochMilli(), released.leadId(), released.revision());

@@ -297,6 +297,47 @@ class DeliveryWorkerTest {
   }
 
   @Test
+  void aDeferralWaitsAtLeastThePollIntervalSoTheLeadIsNotHandedOverAgainInTheSameInstant() throws SQLException {
+    String id = newLead("ada@example.de");
+    crm.otherwise(delivery -> new DeliveryResult.Deferred("paused", Duration.ZERO));
+
+    assertEquals(1, worker.runOnce());
+    assertEquals(0, worker.runOnce(), "not due again at once");
+
+    assertEquals(clock.instant().plus(CONFIG.pollInterval()), row(id).nextAttemptAt());
+  }
+
+  @Test
+  void anAdapterAskingToWaitLongerThanADayIsTriedAgainAfterADay() throws SQLException {
+    String deferred = newLead("ada@example.de");
+    String retried = newLead("grace@example.de");
+    crm.answer(new DeliveryResult.Deferred("paused", Duration.ofSeconds(Long.MAX_VALUE)),
+        DeliveryResult.retry("429", Duration.ofDays(365 * 1000L)));
+
+    assertEquals(2, worker.runOnce());
+
+    assertEquals(clock.instant().plus(DeliveryWorker.LONGEST_WAIT), row(deferred).nextAttemptAt());
+    assertEquals(clock.instant().plus(DeliveryWorker.LONGEST_WAIT), row(retried).nextAttemptAt());
+    assertEquals(1, row(retried).attempts());
+  }
+
+  @Test
+  void aRoundWithADeferredAndADeliveredLeadRecordsEachAsItWent() throws SQLException {
+    String deferred = newLead("ada@example.de");
+    String delivered = newLead("grace@example.de");
+    crm.answer(new DeliveryResult.Deferred("paused", Duration.ofMinutes(5)), DeliveryResult.delivered("crm-2"));
+
+    assertEquals(2, worker.runOnce());
+
+    assertEquals("pending", row(deferred).status());
+    assertEquals(0, row(deferred).attempts());
+    assertEquals("delivered", row(delivered).status());
+    assertEquals(List.of(), logOf(deferred));
+    assertEquals(List.of(DeliveryLog.Status.DELIVERED),
+        logOf(delivered).stream().map(DeliveryLog.Entry::status).toList());
+  }
+
+  @Test
   void rejectedLeadIsDeadLetteredAtOnceWithTheReasonKept() throws SQLException {
     String id = newLead("ada@example.de");
     crm.answer(DeliveryResult.rejected("REQUIRED_FIELD_MISSING: LastName"));
