@@ -40,7 +40,7 @@ sealed interface Answer {
     }
   }
 
-  /** Not called, because the circuit is open: the leads try again after {@code retryAfter}, the open time. */
+  /** Not called, because the circuit is open: the leads try again after {@code retryAfter}, when it half-opens. */
   record NotSent(String reason, Duration retryAfter) implements Answer {
     public NotSent {
       Objects.requireNonNull(reason, "reason");

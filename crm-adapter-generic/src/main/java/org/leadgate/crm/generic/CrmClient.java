@@ -4,6 +4,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import okhttp3.MediaType;
@@ -36,6 +37,8 @@ final class CrmClient implements AutoCloseable {
   private final CircuitBreaker breaker;
   private final Duration openFor;
   private final Clock clock;
+  /** When the circuit last opened, on the injected clock. */
+  private volatile Instant openedAt = Instant.EPOCH;
 
   CrmClient(TargetSettings target, Clock clock) {
     Duration timeout = target.timeout();
@@ -54,15 +57,21 @@ final class CrmClient implements AutoCloseable {
     this.clock = clock;
     this.breaker = CircuitBreaker.of("crm-generic", target.breaker().config(clock));
     this.openFor = target.breaker().openFor();
-    breaker.getEventPublisher().onStateTransition(event ->
-        LOG.info("event=crm.generic.circuit state={}", event.getStateTransition().getToState()));
+    breaker.getEventPublisher().onStateTransition(event -> {
+      if (event.getStateTransition().getToState() == CircuitBreaker.State.OPEN) {
+        openedAt = clock.instant();
+      }
+      LOG.info("event=crm.generic.circuit state={}", event.getStateTransition().getToState());
+    });
   }
 
   /** Sends the write, unless the circuit is open. */
   Answer send(Outgoing write) {
     if (!breaker.tryAcquirePermission()) {
       LOG.info("event=crm.generic.not_sent operation={} leads={} cause=circuit_open", write.operation(), write.leads());
-      return new Answer.NotSent("the CRM failed repeatedly, so its circuit breaker is open; not called", openFor);
+      Duration stillOpen = openFor.minus(Duration.between(openedAt, clock.instant()));
+      return new Answer.NotSent("the CRM failed repeatedly, so its circuit breaker is open; not called",
+          stillOpen.isNegative() ? Duration.ZERO : stillOpen);
     }
     long started = System.nanoTime();
     Answer answer = exchange(write);

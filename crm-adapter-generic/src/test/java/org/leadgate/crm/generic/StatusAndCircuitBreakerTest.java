@@ -78,7 +78,9 @@ class StatusAndCircuitBreakerTest {
     assertEquals("OPEN", adapter.health().get("circuit"));
     DeliveryResult.Deferred deferred = assertInstanceOf(DeliveryResult.Deferred.class, refused);
     assertTrue(deferred.reason().contains("circuit breaker is open"), deferred.reason());
-    assertEquals(Duration.ofSeconds(30), deferred.retryAfter());
+    assertEquals(Duration.ofSeconds(30), deferred.retryAfter(), "until the circuit half-opens");
+    clock.advance(Duration.ofSeconds(12));
+    assertEquals(Duration.ofSeconds(18), assertInstanceOf(DeliveryResult.Deferred.class, deliver()).retryAfter());
     crm.verify(4, postRequestedFor(urlEqualTo(LEADS)));
   }
 

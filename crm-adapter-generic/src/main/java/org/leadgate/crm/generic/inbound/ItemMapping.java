@@ -3,7 +3,9 @@ package org.leadgate.crm.generic.inbound;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,6 +25,8 @@ record ItemMapping(Map<String, JsonPointer> fields, Optional<JsonPointer> crmRec
     Optional<JsonPointer> changedAt, Optional<JsonPointer> eventId, List<LoopGuard> loopGuards) {
   /** The longest CRM record id kept (the outbox column's size). */
   static final int MAX_RECORD_ID_LENGTH = 255;
+  /** Unix times below this are seconds (up to the year 5138), from it on milliseconds (from 1973-03-03). */
+  static final long SECONDS_BELOW = 100_000_000_000L;
   /** The longest event id: with {@code hook:<source>:} it must fit the idempotency key column. */
   static final int MAX_EVENT_ID_LENGTH = 160;
 
@@ -98,8 +102,9 @@ record ItemMapping(Map<String, JsonPointer> fields, Optional<JsonPointer> crmRec
   }
 
   /**
-   * When the CRM record last changed, if configured and the item has it: ISO 8601 text with an offset
-   * ({@code 2026-03-14T09:26:53Z}) or a number of milliseconds since 1970 (as HubSpot sends).
+   * When the CRM record last changed, if configured and the item has it: ISO 8601 text, with an offset
+   * ({@code 2026-03-14T09:26:53Z}) or without one as UTC ({@code 2026-03-14 09:26:53}, as Pipedrive sends), or Unix
+   * time as a whole number: milliseconds (as HubSpot sends), or seconds when below {@value #SECONDS_BELOW}.
    */
   private Optional<Instant> changedAtOf(JsonNode item, String name, List<FieldProblem> problems) {
     if (changedAt.isEmpty()) {
@@ -109,16 +114,31 @@ record ItemMapping(Map<String, JsonPointer> fields, Optional<JsonPointer> crmRec
     if (found.isMissingNode() || found.isNull()) {
       return Optional.empty();
     }
-    if (found.canConvertToExactIntegral() && found.canConvertToLong()) {
-      return Optional.of(Instant.ofEpochMilli(found.longValue()));
-    }
-    try {
-      return Optional.of(OffsetDateTime.parse(found.isTextual() ? found.textValue() : "").toInstant());
-    } catch (DateTimeParseException e) {
+    Optional<Instant> time = found.isTextual() ? isoTime(found.textValue())
+        : found.canConvertToExactIntegral() && found.canConvertToLong() ? Optional.of(unixTime(found.longValue()))
+        : Optional.empty();
+    if (time.isEmpty()) {
       problems.add(new FieldProblem(name + ".changedAt", changedAt.get() + " must be the time the record changed:"
-          + " ISO 8601 with an offset (2026-03-14T09:26:53Z) or milliseconds since 1970"));
-      return Optional.empty();
+          + " ISO 8601 (2026-03-14T09:26:53Z; without an offset as UTC) or Unix time in milliseconds or seconds"));
     }
+    return time;
+  }
+
+  private static Optional<Instant> isoTime(String text) {
+    try {
+      return Optional.of(OffsetDateTime.parse(text).toInstant());
+    } catch (DateTimeParseException withoutOffset) {
+      try {
+        return Optional.of(LocalDateTime.parse(text.replace(' ', 'T')).toInstant(ZoneOffset.UTC));
+      } catch (DateTimeParseException e) {
+        return Optional.empty();
+      }
+    }
+  }
+
+  /** Unix time in milliseconds, or in seconds when the number is too small for milliseconds of this century. */
+  private static Instant unixTime(long number) {
+    return Math.abs(number) < SECONDS_BELOW ? Instant.ofEpochSecond(number) : Instant.ofEpochMilli(number);
   }
 
   /** The event id, which every item must have once {@code eventId} is configured. */

@@ -113,30 +113,32 @@ class GenericWebhookItemsTest {
   }
 
   @Test
-  void theTimeTheCrmRecordChangedIsTakenFromIsoTextOrEpochMillisecondsAndItsValuesCountAsOfIt() throws IOException {
-    InboundHook withChangedAt = Webhooks.hook(source(bearer(), Map.of("changedAt", "/updatedAt")), clock);
-    String iso = changedAt("e1", "\"2026-03-01T10:26:53+01:00\"");
-    String millis = changedAt("e2", "1772357213000");
-    String none = changedAt("e3", "null");
+  void theTimeTheCrmRecordChangedIsReadFromIsoTextOrUnixTimeAndItsValuesCountAsOfIt() throws IOException {
+    InboundHook withChangedAt = Webhooks.hook(source(bearer(), Map.of("changedAt", "/updatedAt", "maxItems", 6)),
+        clock);
+    List<String> items = List.of(changedAt("e1", "\"2026-03-01T10:26:53+01:00\""),
+        changedAt("e2", "\"2026-03-01 09:26:53\""), changedAt("e3", "\"2026-03-01T09:26:53\""),
+        changedAt("e4", "1772357213000"), changedAt("e5", "1772357213"), changedAt("e6", "null"));
 
-    HookResponse response = post(withChangedAt, "application/json", "[" + iso + "," + millis + "," + none + "]");
+    HookResponse response = post(withChangedAt, "application/json", "[" + String.join(",", items) + "]");
 
     assertEquals(202, response.status(), new String(response.body()));
-    assertEquals(List.of(Optional.of(Instant.parse("2026-03-01T09:26:53Z")),
-        Optional.of(Instant.parse("2026-03-01T09:26:53Z")), Optional.empty()),
-        intake.submitted().stream().map(Submission::changedAt).toList());
-    assertEquals(clock.instant(), intake.submitted().get(2).valuesAt(), "without a time, the receipt counts");
+    Optional<Instant> nineTwentySix = Optional.of(Instant.parse("2026-03-01T09:26:53Z"));
+    assertEquals(List.of(nineTwentySix, nineTwentySix, nineTwentySix, nineTwentySix, nineTwentySix,
+        Optional.empty()), intake.submitted().stream().map(Submission::changedAt).toList(),
+        "with an offset; without one as UTC; Unix milliseconds; Unix seconds; none");
+    assertEquals(clock.instant(), intake.submitted().get(5).valuesAt(), "without a time, the receipt counts");
   }
 
   @Test
   void aChangedAtThatIsNoTimeRefusesTheRequestNamingTheItem() throws IOException {
     InboundHook withChangedAt = Webhooks.hook(source(bearer(), Map.of("changedAt", "/updatedAt")), clock);
-    String local = changedAt("e1", "\"2026-03-01 09:26:53\"");
 
-    HookResponse response = post(withChangedAt, "application/json", local);
+    HookResponse response = post(withChangedAt, "application/json", "[" + changedAt("e1", "\"yesterday\"") + ","
+        + changedAt("e2", "true") + "," + changedAt("e3", "1772357213.5") + "]");
 
     assertProblem(response, 400, "invalid-fields");
-    assertEquals(List.of("items[0].changedAt"), errorFields(response));
+    assertEquals(List.of("items[0].changedAt", "items[1].changedAt", "items[2].changedAt"), errorFields(response));
   }
 
   @Test

@@ -25,11 +25,12 @@ import org.slf4j.LoggerFactory;
  * Salesforce's Outbound Message webhook at {@value #PATH}{@code ?secret=…}. A message is taken only from the
  * configured org with the right secret; each notification about a changed Lead is submitted to the configured form
  * under the idempotency key {@code sf-om:<notification id>} (so Salesforce's resends are replays) as an update of
- * that Lead. Its values count as of the record's {@code LastModifiedDate} (or {@code SystemModstamp}) when the message
- * carries it, so a notification Salesforce resends late, after a newer one, never overwrites the newer values (the
- * merge keeps the newest and records the older as a conflict). The message is acknowledged once every notification is stored or skipped: skipped are deleted records,
- * the integration user's own changes (no loop) and Leads the form finds invalid (a resend would not change them).
- * Anything else answers a SOAP fault and no {@code Ack}, so Salesforce sends the message again.
+ * that Lead. Its values count as of the record's {@code LastModifiedDate} (or {@code SystemModstamp}) when the
+ * message carries it, so a notification Salesforce resends late, after a newer one, never overwrites the newer values
+ * (the merge keeps the newest and records the older as a conflict). The message is acknowledged once every
+ * notification is stored or skipped: skipped are deleted records, the integration user's own changes (no loop) and
+ * Leads the form finds invalid (a resend would not change them). Anything else answers a SOAP fault and no
+ * {@code Ack}, so Salesforce sends the message again.
  */
 public final class OutboundMessageHook implements InboundHook {
   public static final String PATH = "/hooks/salesforce/outbound";

@@ -115,11 +115,15 @@ class OutboundMessageHookTest {
         Envelopes.lead(Envelopes.notificationId(1), Envelopes.leadId(1), changedBy
             + "<sf:LastName>Rossi</sf:LastName><sf:SystemModstamp>2025-03-14T09:20:00.000+00:00</sf:SystemModstamp>"),
         Envelopes.lead(Envelopes.notificationId(2), Envelopes.leadId(2), changedBy
-            + "<sf:LastName>Gibbons</sf:LastName><sf:LastModifiedDate>yesterday</sf:LastModifiedDate>")))), intake);
+            + "<sf:LastName>Gibbons</sf:LastName><sf:LastModifiedDate>yesterday</sf:LastModifiedDate>"
+            + "<sf:SystemModstamp>2025-03-14T09:21:00.000Z</sf:SystemModstamp>"),
+        Envelopes.lead(Envelopes.notificationId(3), Envelopes.leadId(3), changedBy
+            + "<sf:LastName>Wesker</sf:LastName><sf:LastModifiedDate>yesterday</sf:LastModifiedDate>")))), intake);
 
     assertEquals(Instant.parse("2025-03-14T09:20:00Z"), intake.submissions().get(0).valuesAt());
-    assertEquals(Optional.empty(), intake.submissions().get(1).changedAt());
-    assertEquals(NOW, intake.submissions().get(1).valuesAt());
+    assertEquals(Instant.parse("2025-03-14T09:21:00Z"), intake.submissions().get(1).valuesAt());
+    assertEquals(Optional.empty(), intake.submissions().get(2).changedAt());
+    assertEquals(NOW, intake.submissions().get(2).valuesAt());
   }
 
   @Test
