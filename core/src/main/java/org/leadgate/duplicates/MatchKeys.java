@@ -11,6 +11,8 @@ import org.leadgate.quality.Folding;
  * The keys under which a lead is indexed; two leads sharing a key are the same person.
  *
  * <ul>
+ *   <li>{@code crm:<record id>}: the CRM record a lead came from (a CRM webhook), so changes of one record meet even
+ *       when its address changed in between ({@link #crmRecord}).</li>
  *   <li>{@code email:<address>}: the address stripped and lower-cased as a whole. Mail providers treat local parts
  *       case-insensitively in practice, so "Ada@Acme.de" and "ada@acme.de" meet. Plus-addressing stays distinct
  *       ("ada+news@acme.de" is another key): only some providers deliver it to the same box, and a person may use
@@ -26,6 +28,11 @@ public final class MatchKeys {
 
   public MatchKeys(MatchRule rule) {
     this.rule = rule;
+  }
+
+  /** The key of a lead that came from the CRM record {@code recordId}. */
+  public static String crmRecord(String recordId) {
+    return "crm:" + recordId;
   }
 
   /** The email key first (when the lead has an address in {@code emailField}), then the fuzzy key. */

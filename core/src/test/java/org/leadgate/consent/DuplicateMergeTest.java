@@ -92,12 +92,29 @@ class DuplicateMergeTest {
     assertEquals(merges, fx.gateway.duplicates().mergesOf(second), "both leads show the merge");
   }
 
-  /** A CRM webhook's submission about record 00Q1 as it was at {@code changedAt}. */
-  private Outcome.Accepted changeFromCrm(Map<String, String> values, Instant changedAt) {
+  /** A CRM webhook's submission about record {@code recordId} as it was at {@code changedAt}. */
+  private Outcome.Accepted changeFromCrm(String recordId, Map<String, String> values, Instant changedAt) {
     Submission form = fx.submission("contact", values, Submission.RequestContext.NONE);
     return assertInstanceOf(Outcome.Accepted.class, fx.gateway.submit(new Submission(form.formId(),
         form.receivedAt(), form.contentType(), form.body(), form.values(), Optional.empty(),
-        Submission.RequestContext.NONE, Optional.of("00Q1"), Optional.of(changedAt))));
+        Submission.RequestContext.NONE, Optional.of(recordId), Optional.of(changedAt))));
+  }
+
+  private Outcome.Accepted changeFromCrm(Map<String, String> values, Instant changedAt) {
+    return changeFromCrm("00Q1", values, changedAt);
+  }
+
+  private String crmRecordOf(String leadId) throws Exception {
+    return fx.rows("SELECT crm_record_id FROM outbox WHERE lead_id = ?", leadId).get(0).get(0);
+  }
+
+  /** Waits for the delivery worker to have merged {@code count} leads. */
+  private void awaitMerged(long count) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (merged() < count && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertEquals(count, merged());
   }
 
   @Test
@@ -120,6 +137,41 @@ class DuplicateMergeTest {
         "the value the record had at ten stays, though nine's arrived later");
     assertEquals("Lovelace", merge.merged().conflicts().get(0).previous().value(), "nine's is recorded");
     assertEquals(ten, merge.merged().conflicts().get(0).kept().provenance().at());
+  }
+
+  @Test
+  void an_older_change_of_a_crm_record_meets_the_newer_one_by_the_record_even_with_another_address()
+      throws Exception {
+    fx.start();
+    Instant nine = clock.instant().minus(Duration.ofHours(2));
+    Instant ten = clock.instant().minus(Duration.ofHours(1));
+    String newer = changeFromCrm(values("lastName", "King", "email", "ada.king@example.de"), ten).leadId();
+    fx.awaitCrm(newer, crm -> crm.at("/fields/lastName").asText().equals("King"));
+
+    String older = changeFromCrm(values("lastName", "Lovelace", "email", "ada@example.de"), nine).leadId();
+
+    awaitMerged(1);
+    Deduplication.MergeRecord merge = fx.gateway.duplicates().mergesOf(newer).get(0);
+    assertEquals(older, merge.fromLead());
+    assertEquals("crm", merge.matchedOn());
+    assertEquals("ada.king@example.de", merge.merged().lead().value("email").orElseThrow(),
+        "the address the record had at ten stays");
+    assertEquals(0, deliveriesOf(older), "the older change is never written to the record on its own");
+  }
+
+  @Test
+  void a_lead_without_a_crm_record_takes_the_record_of_a_crm_change_merged_into_it() throws Exception {
+    fx.start();
+    String first = submit(values("lastName", "Lovelace", "email", "ada@example.de")).leadId();
+    fx.awaitCrm(first, crm -> crm.at("/fields/lastName").asText().equals("Lovelace"));
+    assertEquals(null, crmRecordOf(first), "the log target tells no record id");
+    clock.advance(Duration.ofMinutes(5));
+
+    changeFromCrm("00Q7", values("lastName", "Lovelace", "firstName", "Ada", "email", "ada@example.de"),
+        clock.instant().minusSeconds(30));
+
+    fx.awaitCrm(first, crm -> crm.at("/fields/firstName").asText().equals("Ada"));
+    assertEquals("00Q7", crmRecordOf(first), "so its next delivery updates that record instead of adding one");
   }
 
   @Test

@@ -32,10 +32,12 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>only leads on their first attempt are looked at; a lead the CRM has seen is never merged away;</li>
- *   <li>a lead whose match keys (the address; with the fuzzy rule, name + company + phone) belong to no other lead
- *       takes them and goes on; otherwise it is merged into the owner of its first key ({@link ProfileMerge}), its
- *       outbox row says {@code merged}, and the owner is delivered again with the merged fields (or, when it is in
- *       the same round, instead of its older version) so the CRM sees one record;</li>
+ *   <li>a lead whose match keys (the CRM record it came from; the address; with the fuzzy rule, name + company +
+ *       phone) belong to no other lead takes them and goes on; otherwise it is merged into the owner of its first
+ *       key ({@link ProfileMerge}), its outbox row says {@code merged}, and the owner is delivered again with the
+ *       merged fields (or, when it is in the same round, instead of its older version) so the CRM sees one record:
+ *       an owner without a CRM record takes the merged lead's, so it updates that record instead of creating
+ *       another;</li>
  *   <li>behaviour events move with the merge; the owner's consent subjects follow the address the merged lead
  *       carries, so consent is read per address and never widened: a grant for one address does not cover
  *       another;</li>
@@ -59,7 +61,11 @@ public final class Deduplication implements DeliveryWorker.Preparation {
     this.clock = clock;
   }
 
-  /** The stored merges into or from a lead, oldest first. */
+  /**
+   * A stored merge.
+   *
+   * @param matchedOn the kind of key that matched: {@code crm}, {@code email} or {@code person}
+   */
   public record MergeRecord(String id, String intoLead, String fromLead, Instant at, String matchedOn,
       Merged merged, Optional<Instant> undoneAt) {}
 
@@ -116,7 +122,9 @@ public final class Deduplication implements DeliveryWorker.Preparation {
   private void lookUp(Connection connection, KeyIndex index, LeadStore.PendingDelivery pending,
       Map<String, LeadStore.PendingDelivery> kept, List<String> requeue, Instant now) throws SQLException {
     Lead lead = pending.lead();
-    List<String> keys = matchKeys.keys(lead, fieldOf(lead, FieldType.EMAIL).orElse(""));
+    List<String> keys = new ArrayList<>();
+    pending.crmRecordId().map(MatchKeys::crmRecord).ifPresent(keys::add);
+    keys.addAll(matchKeys.keys(lead, fieldOf(lead, FieldType.EMAIL).orElse("")));
     List<String> hashes = keys.stream().map(DuplicateStore::hash).toList();
     Map<String, String> owners = index.owners(hashes);
     Optional<Integer> match = firstOwnedByOther(hashes, owners, lead.id());
@@ -128,11 +136,16 @@ public final class Deduplication implements DeliveryWorker.Preparation {
       DuplicateStore.own(connection, hashes, lead.id());
       return;
     }
+    String matchedKey = keys.get(match.orElseThrow());
     Merged merged = merge(connection, into.get(), lead, hashes, owners,
-        keys.get(match.orElseThrow()).startsWith("email:") ? "email" : "person", now);
+        matchedKey.substring(0, matchedKey.indexOf(':')), now);
+    if (pending.crmRecordId().isPresent()) {
+      DuplicateStore.adoptCrmRecord(connection, intoId, pending.crmRecordId().get());
+    }
     kept.remove(lead.id());
     if (inRound != null) {
-      kept.put(intoId, inRound.with(merged.lead()));
+      kept.put(intoId, new LeadStore.PendingDelivery(merged.lead(), inRound.attempts(), inRound.revision(),
+          inRound.crmRecordId().or(pending::crmRecordId)));
     } else {
       requeue.add(intoId);
     }

@@ -121,6 +121,12 @@ final class DuplicateStore {
         now.toEpochMilli(), leadId);
   }
 
+  /** Lets a lead without a CRM record update {@code recordId}, the record of a lead merged into it. */
+  static void adoptCrmRecord(Connection connection, String leadId, String recordId) throws SQLException {
+    Sql.execute(connection, "UPDATE outbox SET crm_record_id = ? WHERE lead_id = ? AND crm_record_id IS NULL",
+        recordId, leadId);
+  }
+
   /** Makes a merged lead a lead of its own again, due for delivery as a new revision. */
   static void unmerge(Connection connection, String leadId, Instant now) throws SQLException {
     Sql.execute(connection, "UPDATE outbox SET status = 'pending', attempts = 0, revision = revision + 1,"

@@ -12,12 +12,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.leadgate.duplicates.MatchKeys;
 import org.leadgate.storage.Backend;
 import org.leadgate.storage.Database;
 import org.leadgate.storage.Sql;
 
 /** The owners of a lead's match keys, looked up in one query on SQLite and PostgreSQL. */
 class KeyIndexTest {
+  private static final String ADA_RECORD = DuplicateStore.hash(MatchKeys.crmRecord("00Q1"));
   private static final String ADA_EMAIL = DuplicateStore.hash("email:ada@example.de");
   private static final String ADA_PERSON = DuplicateStore.hash("person:lovelace|a|acme|+49301234567");
   private static final String GRACE_EMAIL = DuplicateStore.hash("email:grace@example.de");
@@ -38,7 +40,7 @@ class KeyIndexTest {
   private KeyIndex index(Backend backend) throws SQLException {
     database = Database.open(backend.freshDatabase(tempDir));
     connection = database.dataSource().getConnection();
-    lead("ada", ADA_EMAIL, ADA_PERSON);
+    lead("ada", ADA_RECORD, ADA_EMAIL, ADA_PERSON);
     lead("grace", GRACE_EMAIL);
     return new KeyIndex(connection);
   }
@@ -82,9 +84,21 @@ class KeyIndexTest {
 
   @ParameterizedTest
   @EnumSource(Backend.class)
-  void moreThanTwoKeysAreRefused(Backend backend) throws SQLException {
+  void threeKeysAreLookedUpTogetherWithTheirOwnersInTheOrderAsked(Backend backend) throws SQLException {
     try (KeyIndex index = index(backend)) {
-      assertThrows(IllegalArgumentException.class, () -> index.owners(List.of(ADA_EMAIL, ADA_PERSON, NOBODY)));
+      Map<String, String> owners = index.owners(List.of(ADA_RECORD, NOBODY, GRACE_EMAIL));
+
+      assertEquals(List.of(ADA_RECORD, GRACE_EMAIL), List.copyOf(owners.keySet()));
+      assertEquals(Map.of(ADA_RECORD, "ada", GRACE_EMAIL, "grace"), owners);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void moreThanThreeKeysAreRefused(Backend backend) throws SQLException {
+    try (KeyIndex index = index(backend)) {
+      assertThrows(IllegalArgumentException.class,
+          () -> index.owners(List.of(ADA_RECORD, ADA_EMAIL, ADA_PERSON, NOBODY)));
     }
   }
 }
