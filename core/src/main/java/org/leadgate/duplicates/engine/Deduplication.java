@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  *       key ({@link ProfileMerge}), its outbox row says {@code merged}, and the owner is delivered again with the
  *       merged fields (or, when it is in the same round, instead of its older version) so the CRM sees one record:
  *       an owner without a CRM record takes the merged lead's, so it updates that record instead of creating
- *       another;</li>
+ *       another; leads from two different CRM records are never merged;</li>
  *   <li>behaviour events move with the merge; the owner's consent subjects follow the address the merged lead
  *       carries, so consent is read per address and never widened: a grant for one address does not cover
  *       another;</li>
@@ -116,8 +116,9 @@ public final class Deduplication implements DeliveryWorker.Preparation {
   }
 
   /**
-   * Takes the lead's keys when nobody has them, or merges it into the lead that has its first key; keeps
-   * {@code kept} (the round's leads to deliver) and {@code requeue} (merged-into leads outside the round) up to date.
+   * Takes the lead's keys when nobody has them, or merges it into the lead that has its first key, unless the two
+   * came from different CRM records (two records of one person in the CRM stay two); keeps {@code kept} (the round's
+   * leads to deliver) and {@code requeue} (merged-into leads outside the round) up to date.
    */
   private void lookUp(Connection connection, KeyIndex index, LeadStore.PendingDelivery pending,
       Map<String, LeadStore.PendingDelivery> kept, List<String> requeue, Instant now) throws SQLException {
@@ -132,16 +133,13 @@ public final class Deduplication implements DeliveryWorker.Preparation {
     LeadStore.PendingDelivery inRound = intoId == null ? null : kept.get(intoId);
     Optional<Lead> into = intoId == null ? Optional.empty()
         : inRound != null ? Optional.of(inRound.lead()) : DuplicateStore.lead(connection, intoId);
-    if (into.isEmpty()) {
+    if (into.isEmpty() || ofAnotherCrmRecord(connection, pending, intoId, inRound)) {
       DuplicateStore.own(connection, hashes, lead.id());
       return;
     }
     String matchedKey = keys.get(match.orElseThrow());
-    Merged merged = merge(connection, into.get(), lead, hashes, owners,
+    Merged merged = merge(connection, into.get(), pending, hashes, owners,
         matchedKey.substring(0, matchedKey.indexOf(':')), now);
-    if (pending.crmRecordId().isPresent()) {
-      DuplicateStore.adoptCrmRecord(connection, intoId, pending.crmRecordId().get());
-    }
     kept.remove(lead.id());
     if (inRound != null) {
       kept.put(intoId, new LeadStore.PendingDelivery(merged.lead(), inRound.attempts(), inRound.revision(),
@@ -149,6 +147,22 @@ public final class Deduplication implements DeliveryWorker.Preparation {
     } else {
       requeue.add(intoId);
     }
+  }
+
+  /** Whether the lead came from a CRM record and the owner of its key is bound to another record. */
+  private static boolean ofAnotherCrmRecord(Connection connection, LeadStore.PendingDelivery pending, String ownerId,
+      LeadStore.PendingDelivery ownerInRound) throws SQLException {
+    if (pending.crmRecordId().isEmpty()) {
+      return false;
+    }
+    Optional<String> ownerRecord = ownerInRound != null ? ownerInRound.crmRecordId()
+        : DuplicateStore.crmRecordOf(connection, ownerId);
+    boolean another = ownerRecord.isPresent() && !ownerRecord.equals(pending.crmRecordId());
+    if (another) {
+      LOG.info("event=duplicates.kept_apart lead={} owner={} reason=another_crm_record", pending.lead().id(),
+          ownerId);
+    }
+    return another;
   }
 
   private static Optional<Integer> firstOwnedByOther(List<String> hashes, Map<String, String> owners, String leadId) {
@@ -161,19 +175,32 @@ public final class Deduplication implements DeliveryWorker.Preparation {
     return Optional.empty();
   }
 
-  private Merged merge(Connection connection, Lead into, Lead from, List<String> hashes, Map<String, String> owners,
-      String matchedOn, Instant now) throws SQLException {
+  /**
+   * Merges {@code pending}'s lead into {@code into}, which takes the keys nobody has and those the merged lead took
+   * in an earlier round (so no key stays with a merged lead, where later leads would be merged out of sight), and
+   * its CRM record when it has none.
+   */
+  private Merged merge(Connection connection, Lead into, LeadStore.PendingDelivery pending, List<String> hashes,
+      Map<String, String> owners, String matchedOn, Instant now) throws SQLException {
+    Lead from = pending.lead();
     Merged merged = ProfileMerge.merge(into, from, now);
     DuplicateStore.saveFields(connection, merged.lead());
     List<String> unowned = hashes.stream().filter(hash -> !owners.containsKey(hash)).toList();
+    List<String> fromOwned = DuplicateStore.keysOf(connection, from.id());
     DuplicateStore.own(connection, unowned, into.id());
+    DuplicateStore.reassign(connection, fromOwned, from.id(), into.id());
+    List<String> movedKeys = new ArrayList<>(unowned);
+    movedKeys.addAll(fromOwned);
+    String adopted = pending.crmRecordId().isPresent()
+        && DuplicateStore.adoptCrmRecord(connection, into.id(), pending.crmRecordId().get())
+        ? pending.crmRecordId().get() : null;
     List<String> events = DuplicateStore.events(connection, from.id());
     DuplicateStore.moveEvents(connection, events, into.id());
     Map<String, List<String>> subjectsBefore = followAddresses(connection, into, from, merged);
     DuplicateStore.markMerged(connection, from.id(), now);
     DuplicateStore.insert(connection, new DuplicateStore.MergeRow(UUID.randomUUID().toString(), into.id(),
         from.id(), now, matchedOn, merged.replaced(), merged.added(), merged.conflicts(),
-        new DuplicateStore.Moved(unowned, events, subjectsBefore), Optional.empty()));
+        new DuplicateStore.Moved(movedKeys, events, subjectsBefore, adopted), Optional.empty()));
     LOG.info("event=duplicates.merged into={} from={} matched_on={} added={} replaced={} conflicts={}", into.id(),
         from.id(), matchedOn, merged.added().size(), merged.replaced().size(), merged.conflicts().size());
     return merged;
@@ -241,6 +268,9 @@ public final class Deduplication implements DeliveryWorker.Preparation {
       Lead from = DuplicateStore.lead(connection, row.fromLead()).orElseThrow();
       DuplicateStore.saveFields(connection, ProfileMerge.undo(into, from, row.asMerged(into)));
       DuplicateStore.reassign(connection, row.moved().keys(), row.intoLead(), row.fromLead());
+      if (row.moved().adoptedCrmRecord() != null) {
+        DuplicateStore.dropCrmRecord(connection, row.intoLead(), row.moved().adoptedCrmRecord());
+      }
       DuplicateStore.moveEvents(connection, row.moved().events(), row.fromLead());
       for (Map.Entry<String, List<String>> links : row.moved().subjectsBefore().entrySet()) {
         DuplicateStore.linkSubjects(connection, row.intoLead(), links.getKey(), links.getValue());

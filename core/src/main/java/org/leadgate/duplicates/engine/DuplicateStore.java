@@ -35,8 +35,14 @@ final class DuplicateStore {
 
   private DuplicateStore() {}
 
-  /** What a merge moved from one lead to the other, so that an undo moves it back. */
-  record Moved(List<String> keys, List<String> events, Map<String, List<String>> subjectsBefore) {}
+  /**
+   * What a merge moved from one lead to the other, so that an undo moves it back.
+   *
+   * @param adoptedCrmRecord the CRM record id the merged-into lead took from the merged lead; null when it took none
+   *     (also in merges stored before the field existed)
+   */
+  record Moved(List<String> keys, List<String> events, Map<String, List<String>> subjectsBefore,
+      String adoptedCrmRecord) {}
 
   /** A stored merge. */
   record MergeRow(String id, String intoLead, String fromLead, Instant at, String matchedOn,
@@ -65,6 +71,11 @@ final class DuplicateStore {
       Sql.execute(connection, "INSERT INTO lead_keys (key_hash, lead_id) VALUES (?, ?) ON CONFLICT (key_hash)"
           + " DO NOTHING", key, leadId);
     }
+  }
+
+  /** The hashes of the keys a lead owns. */
+  static List<String> keysOf(Connection connection, String leadId) throws SQLException {
+    return Sql.column(connection, "SELECT key_hash FROM lead_keys WHERE lead_id = ? ORDER BY key_hash", leadId);
   }
 
   static void reassign(Connection connection, List<String> keyHashes, String from, String to) throws SQLException {
@@ -121,10 +132,25 @@ final class DuplicateStore {
         now.toEpochMilli(), leadId);
   }
 
-  /** Lets a lead without a CRM record update {@code recordId}, the record of a lead merged into it. */
-  static void adoptCrmRecord(Connection connection, String leadId, String recordId) throws SQLException {
-    Sql.execute(connection, "UPDATE outbox SET crm_record_id = ? WHERE lead_id = ? AND crm_record_id IS NULL",
-        recordId, leadId);
+  /** The CRM record a lead's deliveries update, if it has one. */
+  static Optional<String> crmRecordOf(Connection connection, String leadId) throws SQLException {
+    return Sql.column(connection, "SELECT crm_record_id FROM outbox WHERE lead_id = ? AND crm_record_id IS NOT NULL",
+        leadId).stream().findFirst();
+  }
+
+  /**
+   * Lets a lead without a CRM record update {@code recordId}, the record of a lead merged into it; false when it has
+   * one already.
+   */
+  static boolean adoptCrmRecord(Connection connection, String leadId, String recordId) throws SQLException {
+    return Sql.execute(connection, "UPDATE outbox SET crm_record_id = ? WHERE lead_id = ? AND crm_record_id IS NULL",
+        recordId, leadId) == 1;
+  }
+
+  /** Takes an adopted CRM record back from a lead, unless it has changed since. */
+  static void dropCrmRecord(Connection connection, String leadId, String recordId) throws SQLException {
+    Sql.execute(connection, "UPDATE outbox SET crm_record_id = NULL WHERE lead_id = ? AND crm_record_id = ?", leadId,
+        recordId);
   }
 
   /** Makes a merged lead a lead of its own again, due for delivery as a new revision. */

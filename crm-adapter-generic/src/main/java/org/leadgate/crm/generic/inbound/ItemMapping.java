@@ -125,11 +125,12 @@ record ItemMapping(Map<String, JsonPointer> fields, Optional<JsonPointer> crmRec
   }
 
   private static Optional<Instant> isoTime(String text) {
+    String iso = text.strip().replace(' ', 'T');
     try {
-      return Optional.of(OffsetDateTime.parse(text).toInstant());
+      return Optional.of(OffsetDateTime.parse(iso).toInstant());
     } catch (DateTimeParseException withoutOffset) {
       try {
-        return Optional.of(LocalDateTime.parse(text.replace(' ', 'T')).toInstant(ZoneOffset.UTC));
+        return Optional.of(LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC));
       } catch (DateTimeParseException e) {
         return Optional.empty();
       }
@@ -138,7 +139,8 @@ record ItemMapping(Map<String, JsonPointer> fields, Optional<JsonPointer> crmRec
 
   /** Unix time in milliseconds, or in seconds when the number is too small for milliseconds of this century. */
   private static Instant unixTime(long number) {
-    return Math.abs(number) < SECONDS_BELOW ? Instant.ofEpochSecond(number) : Instant.ofEpochMilli(number);
+    return number > -SECONDS_BELOW && number < SECONDS_BELOW ? Instant.ofEpochSecond(number)
+        : Instant.ofEpochMilli(number);
   }
 
   /** The event id, which every item must have once {@code eventId} is configured. */

@@ -114,20 +114,21 @@ class GenericWebhookItemsTest {
 
   @Test
   void theTimeTheCrmRecordChangedIsReadFromIsoTextOrUnixTimeAndItsValuesCountAsOfIt() throws IOException {
-    InboundHook withChangedAt = Webhooks.hook(source(bearer(), Map.of("changedAt", "/updatedAt", "maxItems", 6)),
+    InboundHook withChangedAt = Webhooks.hook(source(bearer(), Map.of("changedAt", "/updatedAt", "maxItems", 7)),
         clock);
     List<String> items = List.of(changedAt("e1", "\"2026-03-01T10:26:53+01:00\""),
-        changedAt("e2", "\"2026-03-01 09:26:53\""), changedAt("e3", "\"2026-03-01T09:26:53\""),
-        changedAt("e4", "1772357213000"), changedAt("e5", "1772357213"), changedAt("e6", "null"));
+        changedAt("e2", "\"2026-03-01 10:26:53+01:00\""), changedAt("e3", "\"2026-03-01 09:26:53\""),
+        changedAt("e4", "\"2026-03-01T09:26:53\""), changedAt("e5", "1772357213000"),
+        changedAt("e6", "1772357213"), changedAt("e7", "null"));
 
     HookResponse response = post(withChangedAt, "application/json", "[" + String.join(",", items) + "]");
 
     assertEquals(202, response.status(), new String(response.body()));
     Optional<Instant> nineTwentySix = Optional.of(Instant.parse("2026-03-01T09:26:53Z"));
-    assertEquals(List.of(nineTwentySix, nineTwentySix, nineTwentySix, nineTwentySix, nineTwentySix,
+    assertEquals(List.of(nineTwentySix, nineTwentySix, nineTwentySix, nineTwentySix, nineTwentySix, nineTwentySix,
         Optional.empty()), intake.submitted().stream().map(Submission::changedAt).toList(),
-        "with an offset; without one as UTC; Unix milliseconds; Unix seconds; none");
-    assertEquals(clock.instant(), intake.submitted().get(5).valuesAt(), "without a time, the receipt counts");
+        "with an offset (after a T or a space); without one as UTC; Unix milliseconds; Unix seconds; none");
+    assertEquals(clock.instant(), intake.submitted().get(6).valuesAt(), "without a time, the receipt counts");
   }
 
   @Test
