@@ -243,7 +243,7 @@ public final class LeadStore {
    * Records the results of a round of attempts in one transaction, and each recorded attempt in the
    * {@link DeliveryLog} (a released or deferred lead was not attempted). A retry, dead letter or deferral changes
    * only a lead still pending: one erased meanwhile stays a dead letter marked {@code erased}, which is never replayed.
-   * A delivery is recorded even then, since the CRM has the lead: the erasure's answer said whether it had.
+   * A delivery is recorded even then: the CRM has the lead, and the outbox says so.
    */
   public void record(List<AttemptResult> results, Instant now) throws SQLException {
     inTransaction(connection -> {
