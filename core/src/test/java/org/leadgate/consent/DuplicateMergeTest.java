@@ -28,6 +28,9 @@ import org.leadgate.testing.MutableClock;
  */
 class DuplicateMergeTest {
   private static final String NEWSLETTER = "newsletter";
+  /** Two changes in the CRM, an hour apart, before the test's clock starts (at 09:00 UTC). */
+  private static final Instant NINE = Instant.parse("2026-11-02T07:00:00Z");
+  private static final Instant TEN = Instant.parse("2026-11-02T08:00:00Z");
 
   @TempDir
   Path directory;
@@ -104,6 +107,14 @@ class DuplicateMergeTest {
     return changeFromCrm("00Q1", values, changedAt);
   }
 
+  /** Starts the gateway and delivers the change of record 00Q1 made at ten: Ada's name is King, at {@code email}. */
+  private String deliveredKingAtTen(String email) throws Exception {
+    fx.start();
+    String lead = changeFromCrm(values("lastName", "King", "email", email), TEN).leadId();
+    fx.awaitCrm(lead, crm -> crm.at("/fields/lastName").asText().equals("King"));
+    return lead;
+  }
+
   private String crmRecordOf(String leadId) throws Exception {
     return fx.rows("SELECT crm_record_id FROM outbox WHERE lead_id = ?", leadId).get(0).get(0);
   }
@@ -120,15 +131,11 @@ class DuplicateMergeTest {
   @Test
   void an_older_crm_change_arriving_after_a_newer_one_keeps_the_newer_values_and_records_the_older()
       throws Exception {
-    fx.start();
-    Instant nine = clock.instant().minus(Duration.ofHours(2));
-    Instant ten = clock.instant().minus(Duration.ofHours(1));
-    String newer = changeFromCrm(values("lastName", "King", "email", "ada@example.de"), ten).leadId();
-    fx.awaitCrm(newer, crm -> crm.at("/fields/lastName").asText().equals("King"));
+    String newer = deliveredKingAtTen("ada@example.de");
     clock.advance(Duration.ofMinutes(5));
 
     String older = changeFromCrm(values("lastName", "Lovelace", "firstName", "Ada", "email", "ada@example.de"),
-        nine).leadId();
+        NINE).leadId();
 
     fx.awaitCrm(newer, crm -> crm.at("/fields/firstName").asText().equals("Ada"));
     Deduplication.MergeRecord merge = fx.gateway.duplicates().mergesOf(newer).get(0);
@@ -136,19 +143,15 @@ class DuplicateMergeTest {
     assertEquals("King", merge.merged().lead().value("lastName").orElseThrow(),
         "the value the record had at ten stays, though nine's arrived later");
     assertEquals("Lovelace", merge.merged().conflicts().get(0).previous().value(), "nine's is recorded");
-    assertEquals(ten, merge.merged().conflicts().get(0).kept().provenance().at());
+    assertEquals(TEN, merge.merged().conflicts().get(0).kept().provenance().at());
   }
 
   @Test
   void an_older_change_of_a_crm_record_meets_the_newer_one_by_the_record_even_with_another_address()
       throws Exception {
-    fx.start();
-    Instant nine = clock.instant().minus(Duration.ofHours(2));
-    Instant ten = clock.instant().minus(Duration.ofHours(1));
-    String newer = changeFromCrm(values("lastName", "King", "email", "ada.king@example.de"), ten).leadId();
-    fx.awaitCrm(newer, crm -> crm.at("/fields/lastName").asText().equals("King"));
+    String newer = deliveredKingAtTen("ada.king@example.de");
 
-    String older = changeFromCrm(values("lastName", "Lovelace", "email", "ada@example.de"), nine).leadId();
+    String older = changeFromCrm(values("lastName", "Lovelace", "email", "ada@example.de"), NINE).leadId();
 
     awaitMerged(1);
     Deduplication.MergeRecord merge = fx.gateway.duplicates().mergesOf(newer).get(0);
