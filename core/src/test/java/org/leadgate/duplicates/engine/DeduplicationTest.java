@@ -135,9 +135,27 @@ class DeduplicationTest {
     assertEquals("merged", outbox("status", later));
     assertEquals(2, deduplication.mergesOf(ada).size());
 
-    Deduplication.MergeRecord first = deduplication.mergesOf(ada).get(0);
-    assertInstanceOf(Deduplication.UndoOutcome.Undone.class, deduplication.undo(first.id()));
+    Deduplication.MergeRecord ofGrace = deduplication.mergesOf(ada).stream()
+        .filter(merge -> merge.fromLead().equals(grace)).findFirst().orElseThrow();
+    assertInstanceOf(Deduplication.UndoOutcome.Undone.class, deduplication.undo(ofGrace.id()));
     assertEquals(grace, ownerOf("person:hopper|+49302222"), "an undo gives the keys back");
+  }
+
+  @Test
+  void aLeadQueuedAgainBeforeItsFirstRoundIsStillLookedUpAndLaterLeadsOfThePersonMergeIntoIt() throws SQLException {
+    String ada = store(Optional.empty(), "email", "ada@example.de", "lastName", "Lovelace");
+    try (Connection connection = database.dataSource().getConnection()) {
+      leads.requeue(connection, List.of(ada), clock.instant()); // say, her double opt-in was confirmed at once
+    }
+    assertEquals("0", outbox("revision", ada), "never attempted, so still the first revision");
+    assertEquals(List.of(ada), round());
+    assertEquals(ada, ownerOf("email:ada@example.de"));
+    clock.set(T0.plusSeconds(60));
+
+    String again = store(Optional.empty(), "email", "ada@example.de", "lastName", "Lovelace");
+
+    assertEquals(List.of(ada), round());
+    assertEquals("merged", outbox("status", again));
   }
 
   @Test
