@@ -142,16 +142,13 @@ public final class LeadStore {
 
   /**
    * Queues leads for delivery again as a new revision, in the caller's transaction (a consent changed). A lead
-   * merged into another stays merged: the lead it was merged into is the one the CRM gets. A lead still waiting for
-   * its first attempt, and not claimed by a round, keeps revision 0: its first delivery reads the newest data anyway,
-   * and deduplication looks only at leads on their first attempt of revision 0.
+   * merged into another stays merged: the lead it was merged into is the one the CRM gets.
    */
   public void requeue(Connection connection, List<String> leadIds, Instant now) throws SQLException {
     for (String leadId : leadIds) {
-      Sql.execute(connection, "UPDATE outbox SET revision = CASE WHEN status = 'pending' AND attempts = 0"
-          + " AND revision = 0 AND next_attempt_at <= ? THEN 0 ELSE revision + 1 END, status = 'pending',"
-          + " attempts = 0, next_attempt_at = ?, last_error = NULL, updated_at = ? WHERE lead_id = ?"
-          + " AND status <> 'merged'", now.toEpochMilli(), now.toEpochMilli(), now.toEpochMilli(), leadId);
+      Sql.execute(connection, "UPDATE outbox SET status = 'pending', attempts = 0, revision = revision + 1,"
+          + " next_attempt_at = ?, last_error = NULL, updated_at = ? WHERE lead_id = ? AND status <> 'merged'",
+          now.toEpochMilli(), now.toEpochMilli(), leadId);
     }
   }
 

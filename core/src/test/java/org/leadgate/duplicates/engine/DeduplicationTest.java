@@ -142,23 +142,6 @@ class DeduplicationTest {
   }
 
   @Test
-  void aLeadQueuedAgainBeforeItsFirstRoundIsStillLookedUpAndLaterLeadsOfThePersonMergeIntoIt() throws SQLException {
-    String ada = store(Optional.empty(), "email", "ada@example.de", "lastName", "Lovelace");
-    try (Connection connection = database.dataSource().getConnection()) {
-      leads.requeue(connection, List.of(ada), clock.instant()); // say, her double opt-in was confirmed at once
-    }
-    assertEquals("0", outbox("revision", ada), "never attempted, so still the first revision");
-    assertEquals(List.of(ada), round());
-    assertEquals(ada, ownerOf("email:ada@example.de"));
-    clock.set(T0.plusSeconds(60));
-
-    String again = store(Optional.empty(), "email", "ada@example.de", "lastName", "Lovelace");
-
-    assertEquals(List.of(ada), round());
-    assertEquals("merged", outbox("status", again));
-  }
-
-  @Test
   void leadsFromTwoCrmRecordsWithOneAddressStayTwoLeads() throws SQLException {
     String x = store(Optional.of("00QX"), "email", "ada@example.de", "lastName", "Lovelace");
     assertEquals(List.of(x), round());

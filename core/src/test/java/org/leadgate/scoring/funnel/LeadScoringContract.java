@@ -88,8 +88,7 @@ abstract class LeadScoringContract {
     Lead mql = scoring.score(leads.due(clock.instant(), 10).get(0).lead());
     assertEquals("mql", stage(mql));
     assertEquals(60, mql.score().orElseThrow().score().total());
-    // the event queued the lead again before its first attempt, which leaves it at revision 0
-    leads.record(List.of(new LeadStore.AttemptResult.Delivered(accept.lead().id(), 0, 1, java.util.Optional.empty())),
+    leads.record(List.of(new LeadStore.AttemptResult.Delivered(accept.lead().id(), 1, 1, java.util.Optional.empty())),
         clock.instant());
 
     clock.advance(Duration.ofDays(16));
