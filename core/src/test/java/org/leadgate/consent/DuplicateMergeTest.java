@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.leadgate.duplicates.engine.Deduplication;
 import org.leadgate.intake.Submission;
 import org.leadgate.pipeline.Outcome;
+import org.leadgate.testing.Eventually;
 import org.leadgate.testing.MutableClock;
 
 /**
@@ -28,6 +29,8 @@ import org.leadgate.testing.MutableClock;
  */
 class DuplicateMergeTest {
   private static final String NEWSLETTER = "newsletter";
+  /** How long the delivery worker may take over a round. */
+  private static final Duration WORKER = Duration.ofSeconds(10);
   /** Two changes in the CRM, an hour apart, before the test's clock starts (at 09:00 UTC). */
   private static final Instant NINE = Instant.parse("2026-11-02T07:00:00Z");
   private static final Instant TEN = Instant.parse("2026-11-02T08:00:00Z");
@@ -119,19 +122,6 @@ class DuplicateMergeTest {
     return fx.rows("SELECT crm_record_id FROM outbox WHERE lead_id = ?", leadId).get(0).get(0);
   }
 
-  private interface Check {
-    boolean holds() throws Exception;
-  }
-
-  /** Waits up to ten seconds for the delivery worker to make {@code check} hold. */
-  private static void await(String what, Check check) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (!check.holds()) {
-      assertTrue(System.nanoTime() < deadline, "not within 10 s: " + what);
-      Thread.sleep(20);
-    }
-  }
-
   /**
    * Signs {@code email} up for the newsletter and confirms it, once the delivery worker has looked the new lead up
    * (it owns its match keys or was merged): a lead queued again before its first round (here by the confirmation)
@@ -139,8 +129,9 @@ class DuplicateMergeTest {
    */
   private String signUpAndConfirmOnceLookedUp(String email, String phone) throws Exception {
     String lead = fx.submit("contact", email, phone, "newsletterOptIn").leadId();
-    await("the first round over " + lead, () -> fx.count("SELECT COUNT(*) FROM lead_keys WHERE lead_id = ?", lead)
-        + fx.count("SELECT COUNT(*) FROM outbox WHERE lead_id = ? AND status = 'merged'", lead) > 0);
+    Eventually.await("the first round over " + lead, WORKER,
+        () -> fx.count("SELECT COUNT(*) FROM lead_keys WHERE lead_id = ?", lead)
+            + fx.count("SELECT COUNT(*) FROM outbox WHERE lead_id = ? AND status = 'merged'", lead) > 0);
     assertInstanceOf(ConsentService.LinkState.Valid.class,
         fx.gateway.consent().confirm(fx.awaitMail(email).confirmToken(), ConsentFixture.click()));
     return lead;
@@ -171,7 +162,7 @@ class DuplicateMergeTest {
 
     String older = changeFromCrm(values("lastName", "Lovelace", "email", "ada@example.de"), NINE).leadId();
 
-    await("one merge", () -> merged() == 1);
+    Eventually.await("one merge", WORKER, () -> merged() == 1);
     Deduplication.MergeRecord merge = fx.gateway.duplicates().mergesOf(newer).get(0);
     assertEquals(older, merge.fromLead());
     assertEquals("crm", merge.matchedOn());

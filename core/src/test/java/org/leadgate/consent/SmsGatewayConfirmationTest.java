@@ -12,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,7 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -34,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.leadgate.config.ConfigException;
 import org.leadgate.consent.ledger.ConsentEvent;
 import org.leadgate.pipeline.Outcome;
+import org.leadgate.testing.Eventually;
 import org.leadgate.testing.MutableClock;
 
 /**
@@ -97,16 +96,6 @@ class SmsGatewayConfirmationTest {
     }).toList();
   }
 
-  private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        fail(what + " within " + WAIT);
-      }
-      Thread.sleep(20);
-    }
-  }
-
   private String status() {
     try {
       return fx.rows("SELECT mail_status, mail_attempts FROM doi_requests WHERE channel = 'phone'").toString();
@@ -122,7 +111,7 @@ class SmsGatewayConfirmationTest {
 
     Outcome.Accepted lead = fx.submit("contact", "ada@example.de", PHONE, "callOptIn");
     assertEquals("confirmation-sms-sent", ConsentFixture.reply(lead, "phone", "sales-calls"));
-    await("the SMS is sent", () -> status().equals("[[sent, 0]]"));
+    Eventually.await("the SMS is sent", WAIT, () -> status().equals("[[sent, 0]]"));
 
     SMS_API.verify(1, postRequestedFor(urlEqualTo("/v1/sms"))
         .withHeader("Authorization", equalTo("Bearer sk_test_0123456789")));
@@ -149,7 +138,7 @@ class SmsGatewayConfirmationTest {
 
     Outcome.Accepted lead = fx.submit("contact", "ada@example.de", PHONE, "callOptIn");
 
-    await("the request is given up", () -> status().equals("[[failed, 1]]"));
+    Eventually.await("the request is given up", WAIT, () -> status().equals("[[failed, 1]]"));
     SMS_API.verify(1, postRequestedFor(urlEqualTo("/v1/sms")));
     assertEquals(List.of(List.of("0")),
         fx.rows("SELECT COUNT(*) FROM doi_requests WHERE mail_payload IS NOT NULL"), "its link data is deleted");
@@ -166,11 +155,11 @@ class SmsGatewayConfirmationTest {
     fx.start();
 
     fx.submit("contact", "ada@example.de", PHONE, "callOptIn");
-    await("the first attempt fails", () -> status().equals("[[pending, 1]]"));
+    Eventually.await("the first attempt fails", WAIT, () -> status().equals("[[pending, 1]]"));
     SMS_API.verify(1, postRequestedFor(urlEqualTo("/v1/sms")));
 
     clock.advance(Duration.ofSeconds(11)); // the first retry waits 10 s
-    await("the retry is sent", () -> status().equals("[[sent, 1]]"));
+    Eventually.await("the retry is sent", WAIT, () -> status().equals("[[sent, 1]]"));
     SMS_API.verify(2, postRequestedFor(urlEqualTo("/v1/sms")));
     assertEquals(posted().get(0), posted().get(1), "the same SMS, the same link");
   }

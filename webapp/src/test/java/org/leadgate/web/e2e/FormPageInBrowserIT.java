@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.leadgate.web.testing.EmbeddedGateway;
-import org.leadgate.web.testing.Eventually;
+import org.leadgate.testing.Eventually;
 import org.leadgate.web.testing.HeadlessChromium;
 import org.leadgate.web.testing.StoredRows;
 import org.leadgate.web.testing.TestConfig;

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.leadgate.web.testing.Eventually;
+import org.leadgate.testing.Eventually;
 import org.leadgate.web.testing.GatewayProcess;
 import org.leadgate.web.testing.Http;
 import org.leadgate.web.testing.StoredRows;

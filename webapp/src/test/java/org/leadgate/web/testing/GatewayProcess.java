@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.leadgate.testing.Eventually;
 
 /** The gateway in a JVM of its own, so that a test can kill it as a crash or an operator would. */
 public final class GatewayProcess implements AutoCloseable {

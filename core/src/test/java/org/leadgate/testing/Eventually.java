@@ -1,4 +1,4 @@
-package org.leadgate.web.testing;
+package org.leadgate.testing;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
